@@ -1,0 +1,1 @@
+"""Seed data written for Interview Co-Pilot, and the script that loads it."""

@@ -1,0 +1,77 @@
+"""Load the seed data (customers, interview projects, resumes, candidates). Re-runnable: whatever
+is already stored, by id, is left as it is, so loading twice changes nothing."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from service.customers import service as customers
+from service.customers.models import Customer
+from service.customers.schemas import CustomerSchema
+from service.projects import service as projects
+from service.errors import Conflict
+from service.projects.models import InterviewProject
+from service.projects.schemas import CandidateSchema, ProjectSchema
+from service.resumes import service as resumes
+from service.resumes.models import Resume
+
+SEED_DIR = Path(__file__).parent
+
+
+def _read(path: Path) -> Any:
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def resume_documents() -> list[dict[str, Any]]:
+    """Every seed resume, in file order."""
+    return [_read(path) for path in sorted((SEED_DIR / "resumes").glob("*.json"))]
+
+
+def load_seed(session: Session, *, today: date | None = None) -> dict[str, int]:
+    today = today or date.today()
+    summary = {"customers": 0, "projects": 0, "resumes": 0, "candidates": 0}
+
+    for raw in _read(SEED_DIR / "customers.json"):
+        customer_id = uuid.UUID(raw.pop("id"))
+        if session.get(Customer, customer_id) is None:
+            customers.add_customer(session, data=CustomerSchema().load(raw), customer_id=customer_id)
+            summary["customers"] += 1
+    session.flush()
+
+    for path in sorted((SEED_DIR / "projects").glob("*.json")):
+        raw = _read(path)
+        project_id = uuid.UUID(raw.pop("id"))
+        days = raw.pop("interviewInDays", None)
+        if days is not None:
+            raw["interviewDate"] = (today + timedelta(days=days)).isoformat()
+        if session.get(InterviewProject, project_id) is None:
+            projects.add_project(session, data=ProjectSchema().load(raw), project_id=project_id)
+            summary["projects"] += 1
+
+    report = resumes.import_resumes(session, items=resume_documents(), on_existing="skip")
+    rejected = [item for item in report["items"] if item["status"] == "rejected"]
+    if rejected:
+        raise ValueError(f"seed resumes rejected: {rejected}")
+    summary["resumes"] = report["created"]
+
+    for raw in _read(SEED_DIR / "candidates.json"):
+        project = projects.get_project(session, project_id=uuid.UUID(raw.pop("projectId")))
+        try:
+            projects.add_candidate(session, project=project, data=CandidateSchema().load(raw))
+            summary["candidates"] += 1
+        except Conflict:
+            pass
+    session.commit()
+    return summary
+
+
+def is_empty(session: Session) -> bool:
+    """True on a fresh database: no resume and no customer stored yet, by a user or a seed."""
+    return not any(session.scalar(sa.select(sa.select(model.id).exists())) for model in (Resume, Customer))

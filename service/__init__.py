@@ -1,0 +1,1 @@
+"""Interview Co-Pilot web service."""

@@ -1,0 +1,34 @@
+"""Every mapped model, imported once so the metadata is complete (Alembic, tests)."""
+
+from service.customers.models import Customer
+from service.db import Base
+from service.projects.models import InterviewProject, ProjectCandidate
+from service.resumes.models import (
+    Certificate,
+    Education,
+    Language,
+    ProfessionalSkill,
+    ProjectTechnology,
+    Resume,
+    ResumeDomain,
+    ResumeLanguage,
+    ResumeProject,
+)
+
+metadata = Base.metadata
+
+__all__ = [
+    "Certificate",
+    "Customer",
+    "Education",
+    "InterviewProject",
+    "Language",
+    "ProfessionalSkill",
+    "ProjectCandidate",
+    "ProjectTechnology",
+    "Resume",
+    "ResumeDomain",
+    "ResumeLanguage",
+    "ResumeProject",
+    "metadata",
+]

@@ -1,0 +1,279 @@
+"""Resume use cases: store, read, update, delete, search and bulk-import resume documents."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
+
+import marshmallow as ma
+import sqlalchemy as sa
+from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy.orm import Session, selectinload
+
+from service.db import utcnow
+from service.errors import AppError, Conflict, InvalidInput, NotFound, invalid_input
+from service.http import paginate
+from service.resumes.models import (
+    Certificate,
+    Education,
+    Language,
+    ProfessionalSkill,
+    ProjectTechnology,
+    Resume,
+    ResumeDomain,
+    ResumeLanguage,
+    ResumeProject,
+)
+from service.resumes.schemas import ResumeDocumentSchema
+from service.text import fold, like_pattern
+
+SECTIONS = ("education", "certificates", "languages", "domain", "projects", "professional_skills")
+MAX_IMPORT_ITEMS = 5_000
+
+_FULL_LOAD = [selectinload(getattr(Resume, section)) for section in SECTIONS]
+
+
+def get_resume(session: Session, *, resume_id: uuid.UUID) -> Resume:
+    resume = session.get(Resume, resume_id, options=_FULL_LOAD)
+    if resume is None:
+        raise NotFound(f"No resume with id {resume_id}.")
+    return resume
+
+
+def document_of(resume: Resume) -> dict[str, Any]:
+    """The resume as the customer's document (dumped by ResumeDocumentSchema)."""
+    return {"resume": resume, **{section: getattr(resume, section) for section in SECTIONS}}
+
+
+def list_resumes(session: Session, *, q: str | None = None, page: int, page_size: int) -> dict[str, Any]:
+    stmt = sa.select(Resume).order_by(Resume.name_key, Resume.id)
+    if q:
+        stmt = stmt.where(Resume.name_key.like(like_pattern(q)))
+    result = paginate(session, stmt, page=page, page_size=page_size)
+    main_skills = _main_skills(session, [resume.id for resume in result["items"]])
+    result["items"] = [
+        {
+            "id": resume.id,
+            "first_name": resume.first_name,
+            "last_name": resume.last_name,
+            "main_skill": main_skills.get(resume.id),
+            "created_on": resume.created_on,
+            "modified_on": resume.modified_on,
+        }
+        for resume in result["items"]
+    ]
+    return result
+
+
+def _main_skills(session: Session, resume_ids: list[uuid.UUID]) -> dict[uuid.UUID, str]:
+    if not resume_ids:
+        return {}
+    rows = session.execute(
+        sa.select(ProfessionalSkill.resume_id, ProfessionalSkill.job_title_name)
+        .where(ProfessionalSkill.resume_id.in_(resume_ids), ProfessionalSkill.is_main_skill.is_(True))
+        .order_by(ProfessionalSkill.resume_id, ProfessionalSkill.position)
+        .distinct(ProfessionalSkill.resume_id)
+    )
+    return {resume_id: title for resume_id, title in rows if title}
+
+
+def _language(session: Session, name: str) -> Language:
+    key = fold(name)
+    session.execute(
+        insert(Language)
+        .values(id=uuid.uuid4(), name=name.strip(), name_key=key, created_by=session.info.get("user_id"))
+        .on_conflict_do_nothing(index_elements=["name_key"])
+    )
+    return session.scalars(sa.select(Language).where(Language.name_key == key)).one()
+
+
+def _sync(
+    existing: Sequence[Any],
+    items: Iterable[dict[str, Any]],
+    model: type,
+    apply: Callable[[Any, dict[str, Any]], None] | None = None,
+) -> list[Any]:
+    """Rows for `items` in order: a row whose id is sent back is updated in place (keeping its id
+    and createdOn), any other item becomes a new row; rows not sent back are deleted by the caller's
+    delete-orphan cascade."""
+    by_id = {row.id: row for row in existing}
+    rows = []
+    for position, item in enumerate(items):
+        item = dict(item)
+        row = by_id.pop(item.pop("id", None), None) or model(id=uuid.uuid4())
+        if apply is not None:
+            apply(row, item)
+        else:
+            for key, value in item.items():
+                setattr(row, key, value)
+        row.position = position
+        rows.append(row)
+    return rows
+
+
+def _section_appliers(session: Session) -> dict[str, tuple[type, Callable[[Any, dict[str, Any]], None] | None]]:
+    def apply_language(row: ResumeLanguage, item: dict[str, Any]) -> None:
+        row.language = _language(session, item["language"]["name"])
+        row.proficiency = item.get("proficiency")
+
+    def apply_project(row: ResumeProject, item: dict[str, Any]) -> None:
+        names = item.pop("technology", [])
+        for key, value in item.items():
+            setattr(row, key, value)
+        if row.technology != names:
+            row.technologies = [ProjectTechnology(id=uuid.uuid4(), name=name, position=i) for i, name in enumerate(names)]
+
+    return {
+        "education": (Education, None),
+        "certificates": (Certificate, None),
+        "languages": (ResumeLanguage, apply_language),
+        "domain": (ResumeDomain, None),
+        "projects": (ResumeProject, apply_project),
+        "professional_skills": (ProfessionalSkill, None),
+    }
+
+
+def _apply_document(session: Session, resume: Resume, document: dict[str, Any], *, sections: Iterable[str]) -> None:
+    head = document.get("resume", {})
+    for key in ("first_name", "last_name"):
+        if key in head:
+            setattr(resume, key, head[key].strip())
+    resume.name_key = fold(f"{resume.first_name} {resume.last_name}")
+    appliers = _section_appliers(session)
+    for section in sections:
+        model, apply = appliers[section]
+        rows = _sync(getattr(resume, section), document.get(section, []), model, apply)
+        setattr(resume, section, rows)
+
+
+def add_resume(session: Session, *, document: dict[str, Any]) -> Resume:
+    """Stage a new resume from a loaded document, without committing."""
+    resume_id = document["resume"].get("id") or uuid.uuid4()
+    if session.get(Resume, resume_id) is not None:
+        raise Conflict(f"A resume with id {resume_id} already exists; update it with PUT or PATCH instead.")
+    resume = Resume(id=resume_id)
+    for section in SECTIONS:
+        setattr(resume, section, [])
+    session.add(resume)
+    _apply_document(session, resume, document, sections=SECTIONS)
+    return resume
+
+
+def create_resume(session: Session, *, document: dict[str, Any]) -> Resume:
+    resume = add_resume(session, document=document)
+    session.commit()
+    return resume
+
+
+def update_resume(session: Session, *, resume: Resume, document: dict[str, Any], replace: bool) -> Resume:
+    """PUT (`replace`): the document is the whole resume, missing sections become empty.
+    PATCH: only the parts present change; a section sent is the whole new section."""
+    sent_id = document.get("resume", {}).get("id")
+    if sent_id is not None and sent_id != resume.id:
+        raise InvalidInput(
+            f"resume.id {sent_id} does not match the resume being updated ({resume.id}).",
+            errors={"resume.id": ["Must match the id in the URL, or be left out."]},
+        )
+    _change_resume(session, resume, document, replace=replace)
+    session.commit()
+    return resume
+
+
+def _change_resume(session: Session, resume: Resume, document: dict[str, Any], *, replace: bool) -> None:
+    sections = SECTIONS if replace else [section for section in SECTIONS if section in document]
+    _apply_document(session, resume, document, sections=sections)
+    # a change in any section is a change of the resume: bump its version (ETag) and modifiedOn
+    resume.modified_on = utcnow()
+
+
+def delete_resume(session: Session, *, resume: Resume) -> None:
+    session.delete(resume)
+    session.commit()
+
+
+def parse_import_body(raw: bytes, content_type: str | None) -> list[Any]:
+    """A JSON array, or JSON Lines (one document per non-blank line)."""
+    text = raw.decode("utf-8-sig", errors="strict") if raw else ""
+    stripped = text.lstrip()
+    if not stripped:
+        raise AppError("The request body is empty: send a JSON array of resumes or JSON Lines.")
+    if stripped.startswith("[") and "ndjson" not in (content_type or "") and "jsonl" not in (content_type or ""):
+        try:
+            items = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise AppError(f"The body is not a valid JSON array: {exc.msg} at line {exc.lineno}, column {exc.colno}.") from None
+        if not isinstance(items, list):
+            raise AppError("Send a JSON array of resume documents.")
+        return items
+    items = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            items.append(json.loads(line))
+        except json.JSONDecodeError as exc:
+            items.append(_UnparsableLine(number, exc.msg))
+    return items
+
+
+class _UnparsableLine:
+    def __init__(self, line: int, message: str):
+        self.line, self.message = line, message
+
+
+def import_resumes(session: Session, *, items: Sequence[Any], on_existing: str = "reject") -> dict[str, Any]:
+    """Store each valid document whole (in its own savepoint) and report every item."""
+    if len(items) > MAX_IMPORT_ITEMS:
+        raise AppError(f"At most {MAX_IMPORT_ITEMS} resumes per import; this request has {len(items)}.")
+    schema = ResumeDocumentSchema()
+    report: list[dict[str, Any]] = []
+    for index, item in enumerate(items):
+        entry: dict[str, Any] = {"index": index, "id": None, "name": None}
+        report.append(entry)
+        if isinstance(item, _UnparsableLine):
+            entry.update(status="rejected", detail=f"Line {item.line} is not valid JSON: {item.message}.")
+            continue
+        if not isinstance(item, dict):
+            entry.update(status="rejected", detail="Each item must be a resume document (a JSON object).")
+            continue
+        try:
+            document = schema.load(item)
+        except ma.ValidationError as exc:
+            problem = invalid_input(exc.messages)
+            entry.update(status="rejected", detail=problem.detail, errors=problem.errors)
+            head = item.get("resume") if isinstance(item.get("resume"), dict) else {}
+            entry["name"] = " ".join(str(head.get(key, "")) for key in ("first_name", "last_name")).strip() or None
+            continue
+        head = document["resume"]
+        entry["name"] = f"{head['first_name']} {head['last_name']}"
+        entry["id"] = head.get("id")
+        existing = session.get(Resume, head["id"], options=_FULL_LOAD) if head.get("id") else None
+        if existing is not None and on_existing == "skip":
+            entry.update(status="skipped", detail="A resume with this id is already stored.")
+            continue
+        if existing is not None and on_existing == "reject":
+            entry.update(status="rejected", detail=f"A resume with id {existing.id} already exists.")
+            continue
+        savepoint = session.begin_nested()
+        try:
+            if existing is not None:
+                _change_resume(session, existing, document, replace=True)
+                resume, status = existing, "replaced"
+            else:
+                resume, status = add_resume(session, document=document), "created"
+            session.flush()
+            savepoint.commit()
+        except (sa.exc.SQLAlchemyError, AppError) as exc:
+            savepoint.rollback()
+            entry.update(status="rejected", detail=str(getattr(exc, "detail", None) or "The database refused this resume."))
+            continue
+        entry.update(status=status, id=resume.id, detail=None)
+    session.commit()
+    counts = {status: sum(1 for entry in report if entry["status"] == status) for status in ("created", "replaced", "skipped", "rejected")}
+    return {**counts, "items": report}
+
+
+def resume_exists(session: Session, *, resume_id: uuid.UUID) -> bool:
+    return session.scalar(sa.select(sa.exists().where(Resume.id == resume_id))) or False
