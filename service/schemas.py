@@ -22,7 +22,7 @@ def text(max_length: int, **kwargs: Any) -> ma.fields.String:
 
 
 def required_text(max_length: int, **kwargs: Any) -> ma.fields.String:
-    return ma.fields.String(required=True, validate=[ma.validate.Length(min=1, max=max_length), _not_blank], **kwargs)
+    return ma.fields.String(required=True, validate=[ma.validate.Length(max=max_length), _not_blank], **kwargs)
 
 
 def choice(values: list[str], **kwargs: Any) -> ma.fields.String:

@@ -83,11 +83,11 @@ class SectionSchema(CamelSchema):
     # (start, end) pairs whose end must not come before its start
     ORDERED_DATES: tuple[tuple[str, str], ...] = ()
 
-    @ma.validates_schema
+    @ma.validates_schema(skip_on_field_errors=False)
     def _dates_in_order(self, data: dict[str, Any], **kwargs: Any) -> None:
         errors = {}
         for start, end in self.ORDERED_DATES:
-            if data.get(start) and data.get(end) and data[end] < data[start]:
+            if isinstance(data.get(start), datetime) and isinstance(data.get(end), datetime) and data[end] < data[start]:
                 start_key, end_key = self.fields[start].data_key, self.fields[end].data_key
                 errors[end_key] = [f"Must not be before {start_key} ({data[start]:%Y-%m-%d})."]
         if errors:

@@ -9,7 +9,7 @@ from typing import Any
 
 import marshmallow as ma
 import sqlalchemy as sa
-from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy.dialects.postgresql import distinct_on, insert
 from sqlalchemy.orm import Session, selectinload
 
 from service.db import utcnow
@@ -74,7 +74,7 @@ def _main_skills(session: Session, resume_ids: list[uuid.UUID]) -> dict[uuid.UUI
         sa.select(ProfessionalSkill.resume_id, ProfessionalSkill.job_title_name)
         .where(ProfessionalSkill.resume_id.in_(resume_ids), ProfessionalSkill.is_main_skill.is_(True))
         .order_by(ProfessionalSkill.resume_id, ProfessionalSkill.position)
-        .distinct(ProfessionalSkill.resume_id)
+        .ext(distinct_on(ProfessionalSkill.resume_id))
     )
     return {resume_id: title for resume_id, title in rows if title}
 
@@ -193,29 +193,36 @@ def delete_resume(session: Session, *, resume: Resume) -> None:
     session.commit()
 
 
+JSON_LINES_TYPES = ("application/x-ndjson", "application/jsonl", "application/x-jsonlines", "application/json-lines")
+
+
 def parse_import_body(raw: bytes, content_type: str | None) -> list[Any]:
-    """A JSON array, or JSON Lines (one document per non-blank line)."""
-    text = raw.decode("utf-8-sig", errors="strict") if raw else ""
-    stripped = text.lstrip()
-    if not stripped:
-        raise AppError("The request body is empty: send a JSON array of resumes or JSON Lines.")
-    if stripped.startswith("[") and "ndjson" not in (content_type or "") and "jsonl" not in (content_type or ""):
-        try:
-            items = json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise AppError(f"The body is not a valid JSON array: {exc.msg} at line {exc.lineno}, column {exc.colno}.") from None
-        if not isinstance(items, list):
-            raise AppError("Send a JSON array of resume documents.")
-        return items
-    items = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            items.append(json.loads(line))
-        except json.JSONDecodeError as exc:
-            items.append(_UnparsableLine(number, exc.msg))
+    """A JSON array, or JSON Lines (one document per line) when the content type says so."""
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise AppError("The body must be UTF-8 text.") from None
+    if not text.strip():
+        raise AppError("The request body is empty: send a JSON array of resume documents, or JSON Lines.")
+    if (content_type or "").split(";")[0].strip().lower() in JSON_LINES_TYPES:
+        return [_parse_line(number, line) for number, line in enumerate(text.splitlines(), start=1) if line.strip()]
+    try:
+        items = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise AppError(
+            f"The body is not valid JSON ({exc.msg} at line {exc.lineno}, column {exc.colno}). "
+            "For JSON Lines, send Content-Type: application/x-ndjson."
+        ) from None
+    if not isinstance(items, list):
+        raise AppError("Send a JSON array of resume documents (or JSON Lines as application/x-ndjson).")
     return items
+
+
+def _parse_line(number: int, line: str) -> Any:
+    try:
+        return json.loads(line)
+    except json.JSONDecodeError as exc:
+        return _UnparsableLine(number, exc.msg)
 
 
 class _UnparsableLine:
