@@ -10,7 +10,7 @@ from flask import Flask, send_from_directory
 
 from service import db, errors
 from service.config import Settings
-from service.http import Api, remember_acting_user
+from service.http import USER_HEADER_DOC, Api, remember_acting_user
 
 API_TITLE = "Interview Co-Pilot API"
 SWAGGER_ASSETS = "/docs/assets/"
@@ -61,8 +61,9 @@ def _register_blueprints(api: Api) -> None:
     from service.projects.routes import blp as projects
     from service.resumes.routes import blp as resumes
 
-    for blueprint in (health, customers, projects, resumes):
-        api.register_blueprint(blueprint)
+    api.register_blueprint(health)
+    for blueprint in (customers, projects, resumes):
+        api.register_blueprint(blueprint, parameters=[USER_HEADER_DOC])
 
 
 _API_DESCRIPTION = """\

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import signal
 import sys
 from pathlib import Path
 
@@ -49,6 +50,8 @@ def serve(host: str | None, port: int | None) -> None:
     database = prepare_database(settings, seed=settings.seed_on_start)
     app = create_app(settings, database=database)
     host, port = host or settings.host, port or settings.port
+    # exit normally on SIGTERM (docker stop, process managers) so the embedded server is stopped too
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
     click.echo(f"Interview Co-Pilot on http://{host}:{port}  (Swagger UI: http://{host}:{port}/docs)")
     waitress_serve(app, host=host, port=port, threads=settings.threads, ident="interview-copilot")
 
@@ -108,3 +111,7 @@ def openapi() -> None:
     app = create_app(Settings.from_env())
     with app.test_client() as client:
         click.echo(json.dumps(client.get("/openapi.json").get_json(), indent=2))
+
+
+if __name__ == "__main__":
+    main()

@@ -116,6 +116,13 @@ def paginate(session: Session, stmt: sa.Select[Any], *, page: int, page_size: in
     return {"items": items, "page": page, "page_size": page_size, "total": total}
 
 
+USER_HEADER_DOC = {
+    "in": "header",
+    "name": USER_HEADER,
+    "required": False,
+    "description": "UUID of the person acting; recorded as createdBy/modifiedBy",
+    "schema": {"type": "string", "format": "uuid"},
+}
 ETAG_HEADERS = {"ETag": {"description": "Version of the resource; send it back in If-Match to update safely", "schema": {"type": "string"}}}
 IF_MATCH_DOC = {
     "in": "header",

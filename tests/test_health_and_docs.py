@@ -30,3 +30,23 @@ def test_unknown_route_is_a_problem(client):
     response = client.get("/api/v1/nothing-here")
     assert response.status_code == 404
     assert response.content_type == "application/problem+json"
+
+
+def test_every_operation_is_documented_with_its_errors(client):
+    spec = client.get("/openapi.json").get_json()
+    for path, item in spec["paths"].items():
+        for method, operation in item.items():
+            if method == "parameters":
+                continue
+            assert operation.get("summary"), (method, path)
+            errors = [status for status in operation["responses"] if status.startswith(("4", "5"))]
+            assert errors, f"{method.upper()} {path} documents no error response"
+            if path.startswith("/api/"):
+                params = [p.get("name") for p in item.get("parameters", []) + operation.get("parameters", [])]
+                assert "X-User-Id" in params, (method, path)
+
+
+def test_request_body_too_large_is_a_problem(client):
+    response = client.post("/api/v1/resumes/import", data=b"[" + b" " * (21 * 1024 * 1024) + b"]", content_type="application/json")
+    assert response.status_code == 413
+    assert response.content_type == "application/problem+json"

@@ -81,12 +81,17 @@ def _main_skills(session: Session, resume_ids: list[uuid.UUID]) -> dict[uuid.UUI
 
 def _language(session: Session, name: str) -> Language:
     key = fold(name)
-    session.execute(
-        insert(Language)
-        .values(id=uuid.uuid4(), name=name.strip(), name_key=key, created_by=session.info.get("user_id"))
-        .on_conflict_do_nothing(index_elements=["name_key"])
-    )
-    return session.scalars(sa.select(Language).where(Language.name_key == key)).one()
+    lookup = sa.select(Language).where(Language.name_key == key)
+    with session.no_autoflush:
+        language = session.scalars(lookup).one_or_none()
+        if language is None:
+            session.execute(
+                insert(Language)
+                .values(id=uuid.uuid4(), name=name.strip(), name_key=key, created_by=session.info.get("user_id"))
+                .on_conflict_do_nothing(index_elements=["name_key"])
+            )
+            language = session.scalars(lookup).one()
+    return language
 
 
 def _sync(
