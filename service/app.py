@@ -33,7 +33,6 @@ def create_app(settings: Settings | None = None, *, database: db.Database | None
         OPENAPI_SWAGGER_UI_URL=SWAGGER_ASSETS,
         OPENAPI_SWAGGER_UI_CONFIG={"displayRequestDuration": True, "tryItOutEnabled": True},
         MAX_CONTENT_LENGTH=settings.max_request_mb * 1024 * 1024,
-        JSON_SORT_KEYS=False,
         COPILOT_SETTINGS=settings,
     )
     app.json.sort_keys = False

@@ -141,9 +141,9 @@ def etag_headers(obj: Any) -> dict[str, str]:
     return {"ETag": f'"{etag_of(obj)}"'}
 
 
-def require_fresh(obj: Any, req: Request | None = None) -> None:
+def require_fresh(obj: Any) -> None:
     """Honour If-Match: refuse to change `obj` when the client's copy is stale."""
-    if_match = (req or request).if_match
+    if_match = request.if_match
     if not if_match:
         return
     if if_match.star_tag or if_match.contains(etag_of(obj)):

@@ -38,6 +38,14 @@ def test_seed_creates_the_data_folder_and_reuses_it(env):
     assert "'resumes': 0" in second.stdout and "'customers': 0" in second.stdout
 
 
+def test_database_url_is_used_instead_of_the_embedded_server(env, database):
+    env["DATABASE_URL"] = database.engine.url.render_as_string(hide_password=False)
+    result = run(env, "db", "upgrade")
+    assert result.returncode == 0, result.stderr
+    assert "latest migration" in result.stdout
+    assert not Path(env["COPILOT_DATA_DIR"]).exists(), "no embedded server is started"
+
+
 def test_import_resumes_reports_each_rejected_line(env, tmp_path):
     lines = [
         {"resume": {"first_name": "Cli", "last_name": "Good"}},

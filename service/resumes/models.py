@@ -15,6 +15,11 @@ from service.db import Audited, Base, UuidPk, Versioned
 CalendarDateTime = sa.DateTime(timezone=False)
 
 
+def _section(model: str) -> Any:
+    """A resume's list of section rows, kept in the order the document gave them."""
+    return relationship(back_populates="resume", cascade="all, delete-orphan", order_by=f"{model}.position", passive_deletes=True)
+
+
 class Resume(UuidPk, Audited, Versioned, Base):
     __tablename__ = "resume"
 
@@ -23,24 +28,12 @@ class Resume(UuidPk, Audited, Versioned, Base):
     # folded "first last" (lower case, no accents) for search
     name_key: Mapped[str] = mapped_column(sa.String(401), index=True)
 
-    education: Mapped[list[Education]] = relationship(
-        back_populates="resume", cascade="all, delete-orphan", order_by="Education.position", passive_deletes=True
-    )
-    certificates: Mapped[list[Certificate]] = relationship(
-        back_populates="resume", cascade="all, delete-orphan", order_by="Certificate.position", passive_deletes=True
-    )
-    languages: Mapped[list[ResumeLanguage]] = relationship(
-        back_populates="resume", cascade="all, delete-orphan", order_by="ResumeLanguage.position", passive_deletes=True
-    )
-    domain: Mapped[list[ResumeDomain]] = relationship(
-        back_populates="resume", cascade="all, delete-orphan", order_by="ResumeDomain.position", passive_deletes=True
-    )
-    projects: Mapped[list[ResumeProject]] = relationship(
-        back_populates="resume", cascade="all, delete-orphan", order_by="ResumeProject.position", passive_deletes=True
-    )
-    professional_skills: Mapped[list[ProfessionalSkill]] = relationship(
-        back_populates="resume", cascade="all, delete-orphan", order_by="ProfessionalSkill.position", passive_deletes=True
-    )
+    education: Mapped[list[Education]] = _section("Education")
+    certificates: Mapped[list[Certificate]] = _section("Certificate")
+    languages: Mapped[list[ResumeLanguage]] = _section("ResumeLanguage")
+    domain: Mapped[list[ResumeDomain]] = _section("ResumeDomain")
+    projects: Mapped[list[ResumeProject]] = _section("ResumeProject")
+    professional_skills: Mapped[list[ProfessionalSkill]] = _section("ProfessionalSkill")
 
 
 class ResumeChild(UuidPk, Audited):
