@@ -3,6 +3,7 @@ with Alembic; every test runs inside a transaction that is rolled back afterward
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 
 import pytest
@@ -15,7 +16,8 @@ from service.config import Settings
 from service.db import Database, resolve_database_url
 from service.migrate import upgrade
 
-TEST_DATABASE = "copilot_test"
+# a separate name lets two test runs share one embedded server without dropping each other's database
+TEST_DATABASE = os.environ.get("COPILOT_TEST_DB", "copilot_test")
 
 
 @pytest.fixture(scope="session")
