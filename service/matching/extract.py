@@ -1,0 +1,226 @@
+"""Skill extraction: every taxonomy skill a text mentions, with character offsets.
+
+Matching is on whole tokens, longest alias first ("React Native" before "React", "Spring Boot"
+before "Spring"), case-insensitive and accent-insensitive unless an alias is case-sensitive.
+Ambiguous aliases (context "tech": Go, R, C, Node, PG …) count only on a line that names other
+technologies or under a skills heading. A few neighbouring words cancel a match ("Java Street",
+"Ruby's cafe", "Go-Karting", "C-level", "Grade C", "Spring 2026").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from service.matching.languages import LanguageLevel, find_level
+from service.matching.taxonomy import Alias, Skill, Taxonomy, _Node, fold, tokens_of
+
+# separators that may sit between the words of one alias ("CI/CD", "Spring-Boot", "React Native")
+_JOINERS = re.compile(r"[ \t\-/_]{1,3}")
+# words after a match that show it is a place, a food or an event, not a technology
+_NOT_A_SKILL_AFTER = {
+    "street", "st", "road", "avenue", "ave", "island", "islands", "cafe", "café", "coffee", "tea",
+    "karting", "kart", "festival", "season", "beach", "park", "restaurant", "bar", "hotel", "resort",
+}
+# words around an ambiguous alias that make it ordinary English ("Grade C", "C-level", "C-suite")
+_AMBIGUOUS_NOT_BEFORE = {
+    "grade", "vitamin", "class", "type", "plan", "option", "section", "part", "level", "team",
+    "series", "model", "category", "tier", "building", "block", "zone", "row", "room", "exhibit", "appendix",
+}
+_AMBIGUOUS_NOT_AFTER = {"level", "suite", "grade", "class", "section"}
+_YEAR = re.compile(r"(19|20)\d\d$")
+_VERSION = re.compile(r"v?\d+(\.\d+)*(\.x)?\+?$", re.IGNORECASE)
+_SKILL_HEADING = re.compile(
+    r"\b(skills?|technolog(y|ies)|tech(nical)? stack|stack|tools?|environment|languages?|frameworks?|"
+    r"platforms?|databases?|k[yỹ] n[aă]ng|c[oô]ng ngh[eệ])\b",
+    re.IGNORECASE,
+)
+_DIGIT_SUFFIX = re.compile(r"^([a-z][a-z.+#]*?)(\d[\d.x]*)$")
+
+
+@dataclass
+class Mention:
+    text: str
+    start: int
+    end: int
+    version: str | None = None
+
+
+@dataclass
+class FoundSkill:
+    skill: Skill
+    mentions: list[Mention] = field(default_factory=list)
+    level: LanguageLevel | None = None
+
+
+@dataclass
+class _Candidate:
+    alias: Alias
+    start: int
+    end: int
+    first_token: int
+    last_token: int
+
+
+def _variants(token: str) -> list[str]:
+    """Keys a text token may match: itself, its singular, its name without a version suffix."""
+    key = fold(token)
+    keys = [key]
+    if len(key) > 3 and key.endswith("s") and not key.endswith("ss"):
+        keys.append(key[:-1])
+    version = _DIGIT_SUFFIX.match(key)
+    if version and len(version.group(1)) >= 3:
+        keys.append(version.group(1).rstrip("."))
+    return keys
+
+
+class Extractor:
+    def __init__(self, taxonomy: Taxonomy):
+        self.taxonomy = taxonomy
+
+    def extract(self, text: str) -> list[FoundSkill]:
+        tokens = tokens_of(text)
+        candidates = self._candidates(text, tokens)
+        accepted = self._resolve(text, tokens, candidates)
+        found: dict[str, FoundSkill] = {}
+        for candidate in accepted:
+            skill = self.taxonomy.skills[candidate.alias.slug]
+            entry = found.setdefault(skill.slug, FoundSkill(skill))
+            entry.mentions.append(
+                Mention(text[candidate.start : candidate.end], candidate.start, candidate.end, self._version(tokens, candidate))
+            )
+        for alias in self.taxonomy.cjk_aliases:
+            for match in re.finditer(re.escape(alias.text), text):
+                entry = found.setdefault(alias.slug, FoundSkill(self.taxonomy.skills[alias.slug]))
+                entry.mentions.append(Mention(match.group(), match.start(), match.end()))
+        for entry in found.values():
+            entry.mentions.sort(key=lambda mention: mention.start)
+            if entry.skill.kind == "spoken_language" or self._certifies_language(entry.skill):
+                entry.level = next(
+                    (level for mention in entry.mentions if (level := find_level(text, mention.start, mention.end))), None
+                )
+        self._add_certified_languages(found)
+        return sorted(found.values(), key=lambda entry: entry.mentions[0].start)
+
+    def _certifies_language(self, skill: Skill) -> bool:
+        return any(
+            (target := self.taxonomy.get(slug)) is not None and target.kind == "spoken_language"
+            for slug in skill.targets("certifies")
+        )
+
+    def _add_certified_languages(self, found: dict[str, FoundSkill]) -> None:
+        """'JLPT N2' also says 'Japanese at N2': add the language with the certificate's level."""
+        for entry in list(found.values()):
+            if entry.skill.kind != "certification" or entry.level is None:
+                continue
+            for slug in entry.skill.targets("certifies"):
+                language = self.taxonomy.get(slug)
+                if language is None or language.kind != "spoken_language":
+                    continue
+                target = found.setdefault(slug, FoundSkill(language, mentions=list(entry.mentions)))
+                if target.level is None or entry.level.rank > target.level.rank:
+                    target.level = entry.level
+
+    def _candidates(self, text: str, tokens: list[tuple[str, int, int]]) -> list[_Candidate]:
+        """Longest alias match starting at each token, left to right, without overlaps."""
+        candidates = []
+        index = 0
+        while index < len(tokens):
+            best = self._longest(text, tokens, index)
+            if best is None:
+                index += 1
+                continue
+            candidates.append(best)
+            index = best.last_token + 1
+        return candidates
+
+    def _longest(self, text: str, tokens: list[tuple[str, int, int]], first: int) -> _Candidate | None:
+        best: _Candidate | None = None
+        frontier: list[tuple[_Node, bool]] = [(self.taxonomy.root, True)]
+        position = first
+        while frontier and position < len(tokens):
+            token, start, end = tokens[position]
+            if position > first and not _JOINERS.fullmatch(text[tokens[position - 1][2] : start]):
+                break
+            next_frontier = []
+            for node, exact_so_far in frontier:
+                for rank, key in enumerate(_variants(token)):
+                    child = node.children.get(key)
+                    if child is None:
+                        continue
+                    exact = exact_so_far and rank == 0
+                    next_frontier.append((child, exact))
+                    for alias in child.aliases:
+                        if alias.case_sensitive and not (exact and self._same_case(text, tokens, first, position, alias)):
+                            continue
+                        if best is None or position > best.last_token or (
+                            position == best.last_token and best.alias.context and not alias.context
+                        ):
+                            best = _Candidate(alias, tokens[first][1], end, first, position)
+            frontier = next_frontier
+            position += 1
+        return best
+
+    @staticmethod
+    def _same_case(text: str, tokens: list[tuple[str, int, int]], first: int, last: int, alias: Alias) -> bool:
+        written = [token for token, _, _ in tokens[first : last + 1]]
+        return written == [token for token, _, _ in tokens_of(alias.text)]
+
+    def _resolve(self, text: str, tokens: list[tuple[str, int, int]], candidates: list[_Candidate]) -> list[_Candidate]:
+        kept = [c for c in candidates if not self._cancelled(tokens, c)]
+        sure_lines = {
+            self._line_of(text, c.start) for c in kept if not c.alias.context and self.taxonomy.skills[c.alias.slug].technical
+        }
+        accepted = []
+        for candidate in kept:
+            if candidate.alias.context and not self._tech_context(text, candidate, sure_lines):
+                continue
+            accepted.append(candidate)
+        return accepted
+
+    @staticmethod
+    def _cancelled(tokens: list[tuple[str, int, int]], candidate: _Candidate) -> bool:
+        after = candidate.last_token + 1
+        if after < len(tokens) and fold(tokens[after][0]) == "s" and tokens[after][1] - candidate.end <= 1:
+            after += 1  # possessive: "Ruby's cafe"
+        next_word = fold(tokens[after][0]) if after < len(tokens) else ""
+        if next_word in _NOT_A_SKILL_AFTER:
+            return True
+        if not candidate.alias.context:
+            return False
+        previous = fold(tokens[candidate.first_token - 1][0]) if candidate.first_token > 0 else ""
+        return previous in _AMBIGUOUS_NOT_BEFORE or next_word in _AMBIGUOUS_NOT_AFTER or bool(_YEAR.match(next_word))
+
+    @staticmethod
+    def _line_of(text: str, offset: int) -> int:
+        return text.count("\n", 0, offset)
+
+    def _tech_context(self, text: str, candidate: _Candidate, sure_lines: set[int]) -> bool:
+        line = self._line_of(text, candidate.start)
+        if line in sure_lines:
+            return True
+        line_start = text.rfind("\n", 0, candidate.start) + 1
+        label = text[line_start : candidate.start]
+        if ":" in label and _SKILL_HEADING.search(label):
+            return True
+        # under a skills heading: the nearest non-empty line above that looks like a heading
+        for previous in reversed(text[:line_start].splitlines()[-6:]):
+            stripped = previous.strip()
+            if not stripped:
+                continue
+            if len(stripped) <= 40 and _SKILL_HEADING.search(stripped) and not stripped.startswith(("-", "*", "•")):
+                return True
+            if not stripped.startswith(("-", "*", "•")):
+                break
+        return False
+
+    @staticmethod
+    def _version(tokens: list[tuple[str, int, int]], candidate: _Candidate) -> str | None:
+        after = candidate.last_token + 1
+        if after < len(tokens) and tokens[after][1] - candidate.end <= 1 and _VERSION.match(tokens[after][0]):
+            return tokens[after][0]
+        written = tokens[candidate.last_token][0]
+        suffix = _DIGIT_SUFFIX.match(fold(written))
+        if suffix and fold(candidate.alias.text) != fold(written):
+            return suffix.group(2)
+        return None

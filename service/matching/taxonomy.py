@@ -1,0 +1,166 @@
+"""The skill taxonomy in memory: skills by slug and an alias index for the extractor.
+
+Pure: reads plain records (the JSON of seed_data/taxonomy/skills.json, see docs/taxonomy.md).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+TECHNICAL_KINDS = frozenset({"language", "framework", "library", "database", "platform", "service", "tool", "practice"})
+DEFAULT_PATH = Path(__file__).resolve().parents[2] / "seed_data" / "taxonomy" / "skills.json"
+
+# Latin letters (Vietnamese included) and digits start a token; + # & . continue it (C++, C#, R&D, Node.js)
+TOKEN_RE = re.compile(r"\.?[0-9A-Za-z\u00C0-\u024F\u1E00-\u1EFF][0-9A-Za-z\u00C0-\u024F\u1E00-\u1EFF+#&.]*")
+CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+_FOLDS = str.maketrans({"đ": "d", "Đ": "d"})
+
+
+def fold(text: str) -> str:
+    """Case- and accent-insensitive key: 'Tiếng Nhật' -> 'tieng nhat'."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_FOLDS))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+
+
+def tokens_of(text: str) -> list[tuple[str, int, int]]:
+    """(token, start, end) with trailing dots dropped ('Java.' at a sentence end is 'Java')."""
+    found = []
+    for match in TOKEN_RE.finditer(text):
+        token, start = match.group(), match.start()
+        stripped = token.rstrip(".")
+        if stripped and stripped != ".":
+            found.append((stripped, start, start + len(stripped)))
+    return found
+
+
+@dataclass(frozen=True)
+class Relation:
+    type: str
+    target: str
+
+
+@dataclass(frozen=True)
+class Skill:
+    slug: str
+    name: str
+    kind: str
+    category: str
+    doc_url: str | None = None
+    relations: tuple[Relation, ...] = ()
+    demand: int = 0
+    aliases: tuple[str, ...] = ()
+
+    @property
+    def technical(self) -> bool:
+        return self.kind in TECHNICAL_KINDS
+
+    def targets(self, *types: str) -> list[str]:
+        return [relation.target for relation in self.relations if relation.type in types]
+
+
+@dataclass(frozen=True)
+class Alias:
+    slug: str
+    text: str
+    case_sensitive: bool = False
+    context: str | None = None
+
+
+@dataclass
+class _Node:
+    children: dict[str, _Node] = field(default_factory=dict)
+    aliases: list[Alias] = field(default_factory=list)
+
+
+class Taxonomy:
+    def __init__(self, records: Iterable[Mapping[str, Any]]):
+        self.skills: dict[str, Skill] = {}
+        self._root = _Node()
+        self.cjk_aliases: list[Alias] = []
+        for record in records:
+            self._add(record)
+        self._related: dict[str, set[str]] = {}
+        for skill in self.skills.values():
+            for relation in skill.relations:
+                if relation.type == "related":
+                    self._related.setdefault(skill.slug, set()).add(relation.target)
+                    self._related.setdefault(relation.target, set()).add(skill.slug)
+
+    def _add(self, record: Mapping[str, Any]) -> None:
+        entries = [dict(alias) for alias in record.get("aliases", [])]
+        if not any(entry["text"] == record["name"] for entry in entries):
+            entries.insert(0, {"text": record["name"]})
+        skill = Skill(
+            slug=record["slug"],
+            name=record["name"],
+            kind=record["kind"],
+            category=record["category"],
+            doc_url=record.get("docUrl"),
+            relations=tuple(Relation(r["type"], r["target"]) for r in record.get("relations", [])),
+            demand=int(record.get("demand", 0)),
+            aliases=tuple(entry["text"] for entry in entries if entry["text"] != record["name"]),
+        )
+        self.skills[skill.slug] = skill
+        for entry in entries:
+            alias = Alias(skill.slug, entry["text"], bool(entry.get("caseSensitive")), entry.get("context"))
+            if CJK_RE.search(alias.text):
+                self.cjk_aliases.append(alias)
+                continue
+            keys = [token for token, _, _ in tokens_of(alias.text)]
+            if not keys:
+                continue
+            node = self._root
+            for key in keys:
+                node = node.children.setdefault(fold(key), _Node())
+            node.aliases.append(alias)
+
+    @property
+    def root(self) -> _Node:
+        return self._root
+
+    def get(self, slug: str) -> Skill | None:
+        return self.skills.get(slug)
+
+    def related(self, slug: str) -> set[str]:
+        return self._related.get(slug, set())
+
+    def ancestors(self, slug: str) -> list[str]:
+        """Everything `slug` is built on or part of, transitively (Spring Boot -> Spring, Java)."""
+        seen: list[str] = []
+        stack = list(self.skills[slug].targets("built_on", "part_of")) if slug in self.skills else []
+        while stack:
+            current = stack.pop()
+            if current in seen or current not in self.skills:
+                continue
+            seen.append(current)
+            stack.extend(self.skills[current].targets("built_on", "part_of"))
+        return seen
+
+    def lookup(self, text: str) -> Skill | None:
+        """The skill a short label names exactly ('k8s', 'Spring Boot'), ignoring context flags."""
+        node = self._root
+        for token, _, _ in tokens_of(text):
+            node = node.children.get(fold(token))
+            if node is None:
+                return None
+        for alias in node.aliases:
+            if not alias.case_sensitive or alias.text == text.strip():
+                return self.skills[alias.slug]
+        return self.skills[node.aliases[0].slug] if node.aliases else None
+
+    @classmethod
+    def from_file(cls, path: Path) -> Taxonomy:
+        return cls(json.loads(path.read_text(encoding="utf-8")))
+
+
+@cache
+def default_taxonomy() -> Taxonomy:
+    """The product's taxonomy, read once per process."""
+    return Taxonomy.from_file(DEFAULT_PATH)
