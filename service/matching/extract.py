@@ -28,6 +28,13 @@ _AMBIGUOUS_NOT_BEFORE = {
     "series", "model", "category", "tier", "building", "block", "zone", "row", "room", "exhibit", "appendix",
 }
 _AMBIGUOUS_NOT_AFTER = {"level", "suite", "grade", "class", "section"}
+# a spoken-language name is a language skill only with a level or a word about using the language
+# nearby; otherwise it is a nationality ("Japanese architects", "a Japanese client")
+_LANGUAGE_CUE_AFTER = {
+    "language", "languages", "speaking", "speaker", "speakers", "skill", "skills", "communication", "proficiency",
+    "ability", "abilities", "level", "writing", "reading", "listening", "conversation", "certificate", "native", "fluent",
+}
+_LANGUAGE_CUE_BEFORE = {"speak", "speaks", "speaking", "fluent", "in", "native", "business", "read", "write", "written", "spoken", "conversational", "and", "or"}
 _YEAR = re.compile(r"(19|20)\d\d$")
 _VERSION = re.compile(r"v?\d+(\.\d+)*(\.x)?\+?$", re.IGNORECASE)
 _SKILL_HEADING = re.compile(
@@ -175,8 +182,25 @@ class Extractor:
         for candidate in kept:
             if candidate.alias.context and not self._tech_context(text, candidate, sure_lines):
                 continue
+            if self.taxonomy.skills[candidate.alias.slug].kind == "spoken_language" and not self._used_as_language(
+                text, tokens, candidate
+            ):
+                continue
             accepted.append(candidate)
         return accepted
+
+    def _used_as_language(self, text: str, tokens: list[tuple[str, int, int]], candidate: _Candidate) -> bool:
+        if not candidate.alias.text.isascii() or find_level(text, candidate.start, candidate.end):
+            return True  # "tiếng Nhật" names the language itself; a level says it is one
+        after = fold(tokens[candidate.last_token + 1][0]) if candidate.last_token + 1 < len(tokens) else ""
+        before = fold(tokens[candidate.first_token - 1][0]) if candidate.first_token > 0 else ""
+        if after in _LANGUAGE_CUE_AFTER or before in _LANGUAGE_CUE_BEFORE:
+            return True
+        line_start = text.rfind("\n", 0, candidate.start) + 1
+        line = text[line_start : text.find("\n", candidate.end) if "\n" in text[candidate.end :] else len(text)]
+        return bool(re.search(r"\blanguages?\b|ngoại ngữ|ngôn ngữ|語学", line, re.I)) or self._under_heading(
+            text, line_start, re.compile(r"languages?|ngoại ngữ|語学", re.I)
+        )
 
     @staticmethod
     def _cancelled(tokens: list[tuple[str, int, int]], candidate: _Candidate) -> bool:
@@ -203,15 +227,18 @@ class Extractor:
         label = text[line_start : candidate.start]
         if ":" in label and _SKILL_HEADING.search(label):
             return True
-        # under a skills heading: the nearest non-empty line above that looks like a heading
-        for previous in reversed(text[:line_start].splitlines()[-6:]):
+        return self._under_heading(text, line_start, _SKILL_HEADING)
+
+    @staticmethod
+    def _under_heading(text: str, line_start: int, heading: re.Pattern[str]) -> bool:
+        """Whether the nearest heading above the line (skipping bullet lines) matches `heading`."""
+        for previous in reversed(text[:line_start].splitlines()[-8:]):
             stripped = previous.strip()
             if not stripped:
                 continue
-            if len(stripped) <= 40 and _SKILL_HEADING.search(stripped) and not stripped.startswith(("-", "*", "•")):
-                return True
-            if not stripped.startswith(("-", "*", "•")):
-                break
+            if stripped.startswith(("-", "*", "•")):
+                continue
+            return len(stripped) <= 40 and bool(heading.search(stripped))
         return False
 
     @staticmethod
