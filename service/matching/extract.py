@@ -10,10 +10,12 @@ technologies or under a skills heading. A few neighbouring words cancel a match 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from service.matching.languages import LanguageLevel, find_level
-from service.matching.taxonomy import Alias, Skill, Taxonomy, _Node, fold, tokens_of
+from service.matching.taxonomy import CJK_RE, Alias, Skill, Taxonomy, _Node, fold, tokens_of
 
 # separators that may sit between the words of one alias ("CI/CD", "Spring-Boot", "React Native")
 _JOINERS = re.compile(r"[ \t\-/_]{1,3}")
@@ -69,7 +71,8 @@ class _Candidate:
     last_token: int
 
 
-def _variants(token: str) -> list[str]:
+@lru_cache(maxsize=65_536)
+def _variants(token: str) -> tuple[str, ...]:
     """Keys a text token may match: itself, its singular, its name without a version suffix."""
     key = fold(token)
     keys = [key]
@@ -78,7 +81,7 @@ def _variants(token: str) -> list[str]:
     version = _DIGIT_SUFFIX.match(key)
     if version and len(version.group(1)) >= 3:
         keys.append(version.group(1).rstrip("."))
-    return keys
+    return tuple(keys)
 
 
 class Extractor:
@@ -96,7 +99,7 @@ class Extractor:
             entry.mentions.append(
                 Mention(text[candidate.start : candidate.end], candidate.start, candidate.end, self._version(tokens, candidate))
             )
-        for alias in self.taxonomy.cjk_aliases:
+        for alias in self.taxonomy.cjk_aliases if CJK_RE.search(text) else ():
             for match in re.finditer(re.escape(alias.text), text):
                 entry = found.setdefault(alias.slug, FoundSkill(self.taxonomy.skills[alias.slug]))
                 entry.mentions.append(Mention(match.group(), match.start(), match.end()))
@@ -170,17 +173,17 @@ class Extractor:
 
     @staticmethod
     def _same_case(text: str, tokens: list[tuple[str, int, int]], first: int, last: int, alias: Alias) -> bool:
-        written = [token for token, _, _ in tokens[first : last + 1]]
-        return written == [token for token, _, _ in tokens_of(alias.text)]
+        return tuple(token for token, _, _ in tokens[first : last + 1]) == alias.tokens
 
     def _resolve(self, text: str, tokens: list[tuple[str, int, int]], candidates: list[_Candidate]) -> list[_Candidate]:
         kept = [c for c in candidates if not self._cancelled(tokens, c)]
+        newlines = [match.start() for match in re.finditer("\n", text)]
         sure_lines = {
-            self._line_of(text, c.start) for c in kept if not c.alias.context and self.taxonomy.skills[c.alias.slug].technical
+            bisect_left(newlines, c.start) for c in kept if not c.alias.context and self.taxonomy.skills[c.alias.slug].technical
         }
         accepted = []
         for candidate in kept:
-            if candidate.alias.context and not self._tech_context(text, candidate, sure_lines):
+            if candidate.alias.context and not self._tech_context(text, candidate, bisect_left(newlines, candidate.start) in sure_lines):
                 continue
             if self.taxonomy.skills[candidate.alias.slug].kind == "spoken_language" and not self._used_as_language(
                 text, tokens, candidate
@@ -215,13 +218,8 @@ class Extractor:
         previous = fold(tokens[candidate.first_token - 1][0]) if candidate.first_token > 0 else ""
         return previous in _AMBIGUOUS_NOT_BEFORE or next_word in _AMBIGUOUS_NOT_AFTER or bool(_YEAR.match(next_word))
 
-    @staticmethod
-    def _line_of(text: str, offset: int) -> int:
-        return text.count("\n", 0, offset)
-
-    def _tech_context(self, text: str, candidate: _Candidate, sure_lines: set[int]) -> bool:
-        line = self._line_of(text, candidate.start)
-        if line in sure_lines:
+    def _tech_context(self, text: str, candidate: _Candidate, line_has_technology: bool) -> bool:
+        if line_has_technology:
             return True
         line_start = text.rfind("\n", 0, candidate.start) + 1
         label = text[line_start : candidate.start]

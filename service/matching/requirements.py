@@ -195,7 +195,8 @@ def _title(text: str) -> str | None:
         return labelled.group("title").strip()[:200]
     for line in text.splitlines()[:5]:
         candidate = line.strip().lstrip("#").strip()
-        if candidate and len(candidate.split()) <= 12 and _ROLE_WORDS.search(candidate):
+        is_sentence = candidate.endswith((".", "!", "?")) or _YEARS.search(candidate)
+        if candidate and len(candidate.split()) <= 12 and _ROLE_WORDS.search(candidate) and not is_sentence:
             return candidate[:200]
     return None
 
@@ -217,6 +218,7 @@ def _within(found: list[FoundSkill], text: str, start: int, end: int) -> list[Fo
 def parse_job_description(text: str, extractor: Extractor) -> JobDescription:
     # one pass over the whole text, so skills headings give context to the lines under them
     found = extractor.extract(text)
+    title = _title(text)
     requirements: list[Requirement] = []
     section_kind: str | None = None
     section_title: str | None = None
@@ -227,14 +229,13 @@ def parse_job_description(text: str, extractor: Extractor) -> JobDescription:
         if heading is not None:
             section_kind, section_title = heading, line.text.strip().lstrip("#").strip().rstrip(":")
             continue
-        if section_kind == "ignore" or (section_kind is None and _METADATA_LINE.match(line.text)):
+        if section_kind == "ignore" or (section_kind is None and (_METADATA_LINE.match(line.text) or line.text.strip() == title)):
             continue
         pieces = [(line.text, line.start)] if line.bullet else _sentences(line)
         for piece, offset in pieces:
             requirement = _requirement(piece, offset, section_kind, section_title, _within(found, text, offset, offset + len(piece)))
             if requirement is not None:
                 requirements.append(requirement)
-    title = _title(text)
     years = [r.min_years for r in requirements if r.min_years is not None and r.importance == "must"]
     return JobDescription(title=title, seniority=_seniority(text, title, years), requirements=requirements)
 

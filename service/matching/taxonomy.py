@@ -25,6 +25,8 @@ _FOLDS = str.maketrans({"đ": "d", "Đ": "d"})
 
 def fold(text: str) -> str:
     """Case- and accent-insensitive key: 'Tiếng Nhật' -> 'tieng nhat'."""
+    if text.isascii():
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.translate(_FOLDS))
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
 
@@ -71,6 +73,7 @@ class Alias:
     text: str
     case_sensitive: bool = False
     context: str | None = None
+    tokens: tuple[str, ...] = ()  # the alias's own tokens, as written
 
 
 @dataclass
@@ -109,15 +112,15 @@ class Taxonomy:
         )
         self.skills[skill.slug] = skill
         for entry in entries:
-            alias = Alias(skill.slug, entry["text"], bool(entry.get("caseSensitive")), entry.get("context"))
+            written = tuple(token for token, _, _ in tokens_of(entry["text"]))
+            alias = Alias(skill.slug, entry["text"], bool(entry.get("caseSensitive")), entry.get("context"), written)
             if CJK_RE.search(alias.text):
                 self.cjk_aliases.append(alias)
                 continue
-            keys = [token for token, _, _ in tokens_of(alias.text)]
-            if not keys:
+            if not written:
                 continue
             node = self._root
-            for key in keys:
+            for key in written:
                 node = node.children.setdefault(fold(key), _Node())
             node.aliases.append(alias)
 
