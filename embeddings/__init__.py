@@ -1,4 +1,2 @@
-"""Sentence embeddings and vector helpers (the packaged all-MiniLM-L6-v2 model).
-
-Empty until the skill-intelligence work (issue 3) adds the model loading and batching.
-"""
+"""Sentence embeddings (the packaged all-MiniLM-L6-v2 model), batching, caching and the refresh
+of stored vectors when their text changes."""

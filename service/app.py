@@ -56,12 +56,14 @@ def create_app(settings: Settings | None = None, *, database: db.Database | None
 
 def _register_blueprints(api: Api) -> None:
     from service.customers.routes import blp as customers
+    from service.documents.routes import blp as documents
     from service.health import blp as health
     from service.projects.routes import blp as projects
     from service.resumes.routes import blp as resumes
+    from service.skills.routes import blp as skills
 
     api.register_blueprint(health)
-    for blueprint in (customers, projects, resumes):
+    for blueprint in (customers, projects, resumes, skills, documents):
         api.register_blueprint(blueprint, parameters=[USER_HEADER_DOC])
 
 

@@ -21,9 +21,14 @@ def prepare_database(settings: Settings, *, seed: bool) -> Database:
     """Apply migrations, and load the seed data into an empty database when `seed`."""
     from seed_data.load import is_empty, load_seed
     from service.migrate import upgrade
+    from service.projects.service import reread_stale_requirements
 
     database = _database(settings)
     upgrade(database.engine)
+    with database.session_factory() as session:
+        reread = reread_stale_requirements(session)
+        if reread:
+            click.echo(f"Read the requirements of {reread} job descriptions again")
     if seed:
         with database.session_factory() as session:
             if is_empty(session):

@@ -13,11 +13,13 @@ from typing import Any
 
 import sqlalchemy as sa
 from flask import Flask, current_app, g
+from pgvector.sqlalchemy import Vector
 from sqlalchemy import event
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, declared_attr, mapped_column, sessionmaker
 
+from embeddings.model import DIMENSIONS
 from service.config import Settings
 
 log = logging.getLogger(__name__)
@@ -66,6 +68,29 @@ class Versioned:
     @declared_attr.directive
     def __mapper_args__(cls) -> dict[str, Any]:
         return {"version_id_col": cls.version}
+
+
+class Embedded:
+    """A pgvector embedding of the row's text (see embedding_text), and a hash of that text so
+    the vector is made again only when the text changes."""
+
+    embedding: Mapped[list[float] | None] = mapped_column(Vector(DIMENSIONS), deferred=True)
+    embedded_hash: Mapped[str | None] = mapped_column(sa.String(32))
+
+    def embedding_text(self) -> str:
+        raise NotImplementedError
+
+
+def hnsw_index(model: type) -> sa.Index:
+    """Approximate nearest-neighbour index for cosine distance on the model's embedding."""
+    table = model.__table__
+    return sa.Index(
+        f"ix_{table.name}_embedding",
+        table.c.embedding,
+        postgresql_using="hnsw",
+        postgresql_with={"m": 16, "ef_construction": 64},
+        postgresql_ops={"embedding": "vector_cosine_ops"},
+    )
 
 
 @event.listens_for(Session, "before_flush")

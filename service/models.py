@@ -2,7 +2,7 @@
 
 from service.customers.models import Customer
 from service.db import Base
-from service.projects.models import InterviewProject, ProjectCandidate
+from service.projects.models import InterviewProject, ProjectCandidate, ProjectRequirement
 from service.resumes.models import (
     Certificate,
     Education,
@@ -25,6 +25,7 @@ __all__ = [
     "Language",
     "ProfessionalSkill",
     "ProjectCandidate",
+    "ProjectRequirement",
     "ProjectTechnology",
     "Resume",
     "ResumeDomain",

@@ -3,10 +3,11 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
+import marshmallow as ma
 from flask.views import MethodView
 
 from service.db import get_session
-from service.http import ETAG_HEADERS, IF_MATCH_DOC, Blueprint, PageArgsSchema, etag_headers, page_of, require_fresh
+from service.http import ETAG_HEADERS, IF_MATCH_DOC, Blueprint, CamelSchema, PageArgsSchema, etag_headers, page_of, require_fresh
 from service.projects import service
 from service.projects.models import CANDIDATE_STATUSES
 from service.projects.schemas import (
@@ -19,6 +20,8 @@ from service.projects.schemas import (
     ProjectSummarySchema,
 )
 from service.schemas import choice
+from service.resumes.schemas import ClosestSectionSchema, RequirementClosestArgsSchema
+from service.skills.schemas import ProjectRequirementsSchema, StoredRequirementSchema
 
 blp = Blueprint(
     "projects",
@@ -30,6 +33,11 @@ blp = Blueprint(
 
 class CandidateListArgsSchema(PageArgsSchema):
     status = choice(CANDIDATE_STATUSES)
+
+
+class RequirementClosestSectionsSchema(CamelSchema):
+    requirement = ma.fields.Nested(StoredRequirementSchema)
+    sections = ma.fields.List(ma.fields.Nested(ClosestSectionSchema))
 
 
 @blp.route("")
@@ -100,6 +108,27 @@ class ProjectItem(MethodView):
         require_fresh(project)
         project = service.update_project(session, project=project, data=data)
         return project, 200, etag_headers(project)
+
+
+@blp.route("/<uuid:project_id>/requirements")
+class Requirements(MethodView):
+    @blp.response(200, ProjectRequirementsSchema)
+    @blp.problems(404)
+    def get(self, project_id: uuid.UUID):
+        """The requirements read from the project's JD: skills, must or nice, years, level, kind"""
+        return service.get_project(get_session(), project_id=project_id)
+
+
+@blp.route("/<uuid:project_id>/requirements/<uuid:requirement_id>/closest-sections")
+class RequirementClosestSections(MethodView):
+    @blp.arguments(RequirementClosestArgsSchema, location="query")
+    @blp.response(200, RequirementClosestSectionsSchema)
+    @blp.problems(404)
+    def get(self, args: dict[str, Any], project_id: uuid.UUID, requirement_id: uuid.UUID):
+        """Which of a person's CV sections are closest in meaning to one JD requirement"""
+        session = get_session()
+        project = service.get_project(session, project_id=project_id)
+        return service.closest_sections_for_requirement(session, project=project, requirement_id=requirement_id, **args)
 
 
 @blp.route("/<uuid:project_id>/candidates")

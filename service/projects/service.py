@@ -8,12 +8,15 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
+from embeddings.refresh import refresh_embeddings
 from service.customers import service as customers
 from service.customers.models import Customer
 from service.errors import Conflict, InvalidInput, NotFound
 from service.http import paginate
-from service.projects.models import CANDIDATE_STATUSES, InterviewProject, ProjectCandidate
+from service.matching.requirements import RequiredSkill
+from service.projects.models import CANDIDATE_STATUSES, InterviewProject, ProjectCandidate, ProjectRequirement
 from service.resumes import service as resumes
+from service.skills import service as skills
 from service.text import fold, like_pattern
 
 
@@ -59,9 +62,59 @@ def _resolve_customer(session: Session, data: dict[str, Any]) -> None:
 
 
 def _assign(project: InterviewProject, data: dict[str, Any]) -> None:
+    reread = "job_description" in data and data["job_description"] != project.job_description
     for key, value in data.items():
         setattr(project, key, value)
     project.name_key = fold(project.name)
+    if reread or project.parser_version != skills.PARSER_VERSION:
+        read_requirements(project)
+
+
+def _skill_record(skill: RequiredSkill) -> dict[str, Any]:
+    level = skill.language_level
+    return {
+        "slug": skill.slug,
+        "name": skill.name,
+        "kind": skill.kind,
+        "min_years": skill.min_years,
+        "language_level": {"text": level.text, "scale": level.scale, "cefr": level.cefr} if level else None,
+    }
+
+
+def read_requirements(project: InterviewProject) -> None:
+    """Parse the project's JD into stored requirements (replacing the previous ones)."""
+    parsed = skills.parse_jd(text=project.job_description)
+    project.role_title = parsed.title
+    project.seniority = parsed.seniority
+    project.parser_version = skills.PARSER_VERSION
+    project.requirements = [
+        ProjectRequirement(
+            id=uuid.uuid4(),
+            position=position,
+            text=requirement.text,
+            start=requirement.start,
+            end=requirement.end,
+            section=requirement.section,
+            kind=requirement.kind,
+            importance=requirement.importance,
+            min_years=requirement.min_years,
+            level=requirement.level,
+            skills=[_skill_record(skill) for skill in requirement.skills],
+        )
+        for position, requirement in enumerate(parsed.requirements)
+    ]
+    refresh_embeddings(project.requirements)
+
+
+def reread_stale_requirements(session: Session) -> int:
+    """Parse again the JDs read by an older parser or taxonomy; answers how many."""
+    stale = session.scalars(
+        sa.select(InterviewProject).where(InterviewProject.parser_version.is_distinct_from(skills.PARSER_VERSION))
+    ).all()
+    for project in stale:
+        read_requirements(project)
+    session.commit()
+    return len(stale)
 
 
 def add_project(session: Session, *, data: dict[str, Any], project_id: uuid.UUID | None = None) -> InterviewProject:
@@ -191,3 +244,19 @@ def interview_outcomes(
             for r in by_project
         ],
     }
+
+
+def closest_sections_for_requirement(
+    session: Session, *, project: InterviewProject, requirement_id: uuid.UUID, resume_id: uuid.UUID, limit: int
+) -> dict[str, Any]:
+    """Which of this person's projects, skills, certificates and education are closest in meaning
+    to one requirement of the project's JD."""
+    requirement = session.get(ProjectRequirement, requirement_id)
+    if requirement is None or requirement.project_id != project.id:
+        raise NotFound(f"Project {project.id} has no requirement {requirement_id}.")
+    if not resumes.resume_exists(session, resume_id=resume_id):
+        raise NotFound(f"No resume with id {resume_id}.")
+    sections = []
+    if requirement.embedding is not None:
+        sections = resumes.closest_sections(session, resume_id=resume_id, vector=requirement.embedding, limit=limit)
+    return {"requirement": requirement, "sections": sections}

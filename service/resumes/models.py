@@ -9,7 +9,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from service.db import Audited, Base, UuidPk, Versioned
+from service.db import Audited, Base, Embedded, UuidPk, Versioned, hnsw_index
 
 # Calendar dates from the resume schema ("YYYY-MM-DDTHH:MM:SS"), kept exactly as given: no time zone.
 CalendarDateTime = sa.DateTime(timezone=False)
@@ -43,7 +43,11 @@ class ResumeChild(UuidPk, Audited):
     position: Mapped[int] = mapped_column(default=0)
 
 
-class Education(ResumeChild, Base):
+def _joined(*parts: object) -> str:
+    return " ".join(str(part).strip() for part in parts if part not in (None, "", []))
+
+
+class Education(ResumeChild, Embedded, Base):
     __tablename__ = "education"
 
     school: Mapped[str | None] = mapped_column(sa.String(200))
@@ -56,8 +60,11 @@ class Education(ResumeChild, Base):
 
     resume: Mapped[Resume] = relationship(back_populates="education")
 
+    def embedding_text(self) -> str:
+        return _joined(self.degree, f"in {self.major}" if self.major else None, f"at {self.school}" if self.school else None)
 
-class Certificate(ResumeChild, Base):
+
+class Certificate(ResumeChild, Embedded, Base):
     __tablename__ = "certificate"
     __table_args__ = (sa.CheckConstraint("status IN (0, 1, 2)", name="status_allowed"),)
 
@@ -93,6 +100,9 @@ class Certificate(ResumeChild, Base):
 
     resume: Mapped[Resume] = relationship(back_populates="certificates")
 
+    def embedding_text(self) -> str:
+        return _joined(self.certificate, self.level, self.score, self.subject, self.sub_field, self.certificate_authority)
+
 
 class Language(UuidPk, Audited, Base):
     """A spoken language, shared by every resume that lists it."""
@@ -125,7 +135,7 @@ class ResumeDomain(ResumeChild, Base):
     resume: Mapped[Resume] = relationship(back_populates="domain")
 
 
-class ResumeProject(ResumeChild, Base):
+class ResumeProject(ResumeChild, Embedded, Base):
     __tablename__ = "resume_project"
 
     resume_project_id: Mapped[uuid.UUID | None]
@@ -173,6 +183,11 @@ class ResumeProject(ResumeChild, Base):
     def technology(self) -> list[str]:
         return [item.name for item in self.technologies]
 
+    def embedding_text(self) -> str:
+        technologies = f"Technologies: {', '.join(self.technology)}." if self.technologies else None
+        roles = f"Roles: {', '.join(str(role) for role in self.project_roles)}." if self.project_roles else None
+        return _joined(self.name, self.domain, self.project_description, self.responsibility, technologies, roles)
+
 
 class ProjectTechnology(UuidPk, Audited, Base):
     """One entry of a resume project's `technology` list."""
@@ -184,7 +199,7 @@ class ProjectTechnology(UuidPk, Audited, Base):
     position: Mapped[int] = mapped_column(default=0)
 
 
-class ProfessionalSkill(ResumeChild, Base):
+class ProfessionalSkill(ResumeChild, Embedded, Base):
     __tablename__ = "professional_skill"
 
     job_title_name: Mapped[str | None] = mapped_column(sa.String(200))
@@ -195,3 +210,13 @@ class ProfessionalSkill(ResumeChild, Base):
     project_info: Mapped[list[Any]] = mapped_column(default=list)
 
     resume: Mapped[Resume] = relationship(back_populates="professional_skills")
+
+    def embedding_text(self) -> str:
+        years = f"{self.experience_year} years" if self.experience_year else None
+        return _joined(self.job_title_name, years)
+
+
+# the CV sections a JD requirement is compared with by meaning
+EMBEDDED_SECTIONS = (Education, Certificate, ResumeProject, ProfessionalSkill)
+for _section_model in EMBEDDED_SECTIONS:
+    hnsw_index(_section_model)

@@ -6,6 +6,7 @@ from typing import Any
 from flask import request
 from flask.views import MethodView
 
+from embeddings.model import default_model
 from service.db import get_session
 from service.http import ETAG_HEADERS, IF_MATCH_DOC, Blueprint, etag_headers, page_of, require_fresh
 from service.resumes import service
@@ -14,7 +15,10 @@ from service.resumes.schemas import (
     ImportResultSchema,
     ResumeDocumentSchema,
     ResumeListArgsSchema,
+    ClosestArgsSchema,
+    ClosestSectionsSchema,
     ResumeSummarySchema,
+    SkillProfileSchema,
 )
 
 blp = Blueprint(
@@ -110,3 +114,26 @@ class ResumeItem(MethodView):
         resume = service.get_resume(session, resume_id=resume_id)
         require_fresh(resume)
         return _document_response(service.update_resume(session, resume=resume, document=document, replace=replace))
+
+
+@blp.route("/<uuid:resume_id>/skills")
+class ResumeSkills(MethodView):
+    @blp.response(200, SkillProfileSchema)
+    @blp.problems(404)
+    def get(self, resume_id: uuid.UUID):
+        """Every skill the resume shows: years (overlapping projects counted once), last used, evidence"""
+        resume = service.get_resume(get_session(), resume_id=resume_id)
+        return {"resume_id": resume.id, "skills": service.skill_profile_of(resume)}
+
+
+@blp.route("/<uuid:resume_id>/closest-sections")
+class ClosestSections(MethodView):
+    @blp.arguments(ClosestArgsSchema, location="query")
+    @blp.response(200, ClosestSectionsSchema)
+    @blp.problems(404)
+    def get(self, args: dict[str, Any], resume_id: uuid.UUID):
+        """The resume's projects, skills, certificates and education closest in meaning to a text"""
+        session = get_session()
+        resume = service.get_resume(session, resume_id=resume_id)
+        vector = default_model().embed_one(args["text"])
+        return {"sections": service.closest_sections(session, resume_id=resume.id, vector=vector, limit=args["limit"])}

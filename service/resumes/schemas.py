@@ -300,3 +300,58 @@ class ImportResultSchema(CamelSchema):
     skipped = ma.fields.Integer()
     rejected = ma.fields.Integer()
     items = ma.fields.List(ma.fields.Nested(ImportItemSchema))
+
+
+class EvidenceSchema(CamelSchema):
+    source = ma.fields.String(metadata={"enum": ["project", "professional_skill", "certificate", "language"]})
+    ref = ma.fields.String(metadata={"description": "id of the project, professional skill, certificate or language row"})
+    name = ma.fields.String()
+    text = ma.fields.String(metadata={"description": "What shows it: the technology entry or the sentence of the project"})
+    start = ma.fields.Date(allow_none=True)
+    end = ma.fields.Date(allow_none=True)
+    implied_by = ma.fields.String(allow_none=True, metadata={"description": "Slug of the skill this one is built into (Java for Spring Boot)"})
+
+
+class ProfileLevelSchema(CamelSchema):
+    text = ma.fields.String()
+    scale = ma.fields.String()
+    cefr = ma.fields.String()
+
+
+class SkillExperienceSchema(CamelSchema):
+    slug = ma.fields.String()
+    name = ma.fields.String()
+    kind = ma.fields.String()
+    category = ma.fields.String()
+    years = ma.fields.Float(metadata={"description": "Years used: the larger of the project time (overlaps counted once) and the declared time"})
+    months = ma.fields.Integer(metadata={"description": "Months covered by projects that show it, overlapping projects counted once"})
+    declared_months = ma.fields.Integer(metadata={"description": "Months the person declared in professionalSkills"})
+    last_used = ma.fields.Date(allow_none=True)
+    level = ma.fields.Nested(ProfileLevelSchema, allow_none=True, metadata={"description": "Spoken languages: the best level shown"})
+    evidence = ma.fields.List(ma.fields.Nested(EvidenceSchema))
+
+
+class SkillProfileSchema(CamelSchema):
+    resume_id = ma.fields.UUID()
+    skills = ma.fields.List(ma.fields.Nested(SkillExperienceSchema))
+
+
+class ClosestArgsSchema(CamelSchema):
+    text = ma.fields.String(required=True, validate=ma.validate.Length(min=1, max=2_000), metadata={"example": "experience designing REST APIs"})
+    limit = ma.fields.Integer(load_default=5, validate=ma.validate.Range(1, 50))
+
+
+class ClosestSectionSchema(CamelSchema):
+    section = ma.fields.String(metadata={"enum": ["project", "professional_skill", "certificate", "education"]})
+    id = ma.fields.UUID()
+    text = ma.fields.String(metadata={"description": "The text the section was embedded from"})
+    similarity = ma.fields.Float(metadata={"description": "Cosine similarity, -1 to 1 (higher is closer)"})
+
+
+class ClosestSectionsSchema(CamelSchema):
+    sections = ma.fields.List(ma.fields.Nested(ClosestSectionSchema))
+
+
+class RequirementClosestArgsSchema(CamelSchema):
+    resume_id = ma.fields.UUID(required=True)
+    limit = ma.fields.Integer(load_default=5, validate=ma.validate.Range(1, 50))

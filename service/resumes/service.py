@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import uuid
+from datetime import date
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
@@ -12,7 +13,16 @@ import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import distinct_on, insert
 from sqlalchemy.orm import Session, selectinload
 
+from embeddings.refresh import refresh_embeddings
 from service.db import utcnow
+from service.matching.experience import (
+    CertificateRecord,
+    DeclaredSkill,
+    LanguageRecord,
+    ProjectRecord,
+    SkillExperience,
+    skill_profile,
+)
 from service.errors import AppError, Conflict, InvalidInput, NotFound, invalid_input
 from service.http import paginate
 from service.resumes.models import (
@@ -27,6 +37,7 @@ from service.resumes.models import (
     ResumeProject,
 )
 from service.resumes.schemas import ResumeDocumentSchema
+from service.skills import service as skills
 from service.text import fold, like_pattern
 
 SECTIONS = ("education", "certificates", "languages", "domain", "projects", "professional_skills")
@@ -151,6 +162,7 @@ def _apply_document(session: Session, resume: Resume, document: dict[str, Any], 
         model, apply = appliers[section]
         rows = _sync(getattr(resume, section), document.get(section, []), model, apply)
         setattr(resume, section, rows)
+    refresh_embeddings([*resume.education, *resume.certificates, *resume.projects, *resume.professional_skills])
 
 
 def add_resume(session: Session, *, document: dict[str, Any]) -> Resume:
@@ -289,3 +301,76 @@ def import_resumes(session: Session, *, items: Sequence[Any], on_existing: str =
 
 def resume_exists(session: Session, *, resume_id: uuid.UUID) -> bool:
     return session.scalar(sa.select(sa.exists().where(Resume.id == resume_id))) or False
+
+
+def _records(resume: Resume) -> dict[str, Any]:
+    """The resume as the plain records the matching core reads."""
+    def day(value: Any) -> Any:
+        return value.date() if value is not None else None
+
+    def project_text(project: ResumeProject) -> str:
+        parts = (project.project_description, project.responsibility, project.technology_by_pm, project.description_by_pm, project.skill)
+        return "\n".join(part for part in parts if part)
+
+    return {
+        "projects": [
+            ProjectRecord(
+                ref=str(project.id),
+                name=project.name or project.company or "Project",
+                start=day(project.start_date),
+                end=None if project.status == "On-going" and project.end_date is None else day(project.end_date),
+                technologies=tuple(project.technology),
+                text=project_text(project),
+            )
+            for project in resume.projects
+        ],
+        "declared": [
+            DeclaredSkill(
+                ref=str(skill.id),
+                title=skill.job_title_name or "",
+                months=(skill.experience_year or 0) * 12 + (skill.experience_month or 0),
+                is_main=bool(skill.is_main_skill),
+            )
+            for skill in resume.professional_skills
+            if skill.job_title_name
+        ],
+        "certificates": [
+            CertificateRecord(
+                ref=str(certificate.id),
+                name=certificate.certificate or "",
+                issued=day(certificate.issue_date),
+                text=" ".join(part for part in (certificate.level, certificate.score, certificate.foreign_language, certificate.subject) if part),
+            )
+            for certificate in resume.certificates
+            if certificate.certificate and certificate.status != 2  # a rejected certificate proves nothing
+        ],
+        "languages": [
+            LanguageRecord(ref=str(language.id), name=language.language.name, proficiency=language.proficiency)
+            for language in resume.languages
+        ],
+    }
+
+
+def skill_profile_of(resume: Resume, *, today: date | None = None) -> list[SkillExperience]:
+    """Every skill the resume shows, with years, last use and evidence."""
+    return skill_profile(**_records(resume), extractor=skills.extractor(), today=today or date.today())
+
+
+def closest_sections(session: Session, *, resume_id: uuid.UUID, vector: Sequence[float], limit: int = 5) -> list[dict[str, Any]]:
+    """The resume's sections (projects, professional skills, certificates, education) closest in
+    meaning to `vector`, most similar first, with cosine similarity."""
+    queries = []
+    for model, section in ((ResumeProject, "project"), (ProfessionalSkill, "professional_skill"), (Certificate, "certificate"), (Education, "education")):
+        distance = model.embedding.cosine_distance(list(vector))
+        queries.append(
+            sa.select(sa.literal(section).label("section"), model.id.label("id"), distance.label("distance")).where(
+                model.resume_id == resume_id, model.embedding.is_not(None)
+            )
+        )
+    rows = session.execute(sa.union_all(*queries).order_by("distance").limit(limit)).all()
+    models = {"project": ResumeProject, "professional_skill": ProfessionalSkill, "certificate": Certificate, "education": Education}
+    found = []
+    for row in rows:
+        record = session.get(models[row.section], row.id)
+        found.append({"section": row.section, "id": row.id, "text": record.embedding_text(), "similarity": round(1 - row.distance, 4)})
+    return found
