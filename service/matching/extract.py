@@ -63,12 +63,23 @@ class FoundSkill:
 
 
 @dataclass
-class _Candidate:
+class _Resolved:
     alias: Alias
+    candidate: _Candidate
+
+
+@dataclass
+class _Candidate:
+    options: list[Alias]  # every alias the longest match can be, case rules passed
     start: int
     end: int
     first_token: int
     last_token: int
+
+    @property
+    def alias(self) -> Alias:
+        """The reading that needs no context when there is one (resolution may pick another)."""
+        return next((option for option in self.options if not option.context), self.options[0])
 
 
 @lru_cache(maxsize=65_536)
@@ -93,11 +104,12 @@ class Extractor:
         candidates = self._candidates(text, tokens)
         accepted = self._resolve(text, tokens, candidates)
         found: dict[str, FoundSkill] = {}
-        for candidate in accepted:
-            skill = self.taxonomy.skills[candidate.alias.slug]
+        for resolved in accepted:
+            candidate = resolved.candidate
+            skill = self.taxonomy.skills[resolved.alias.slug]
             entry = found.setdefault(skill.slug, FoundSkill(skill))
             entry.mentions.append(
-                Mention(text[candidate.start : candidate.end], candidate.start, candidate.end, self._version(tokens, candidate))
+                Mention(text[candidate.start : candidate.end], candidate.start, candidate.end, self._version(tokens, resolved))
             )
         for alias in self.taxonomy.cjk_aliases if CJK_RE.search(text) else ():
             for match in re.finditer(re.escape(alias.text), text):
@@ -160,40 +172,69 @@ class Extractor:
                         continue
                     exact = exact_so_far and rank == 0
                     next_frontier.append((child, exact))
-                    for alias in child.aliases:
-                        if alias.case_sensitive and not (exact and self._same_case(text, tokens, first, position, alias)):
-                            continue
-                        if best is None or position > best.last_token or (
-                            position == best.last_token and best.alias.context and not alias.context
-                        ):
-                            best = _Candidate(alias, tokens[first][1], end, first, position)
+                    # ambiguous words match only as written: "nodes" is not Node, "Lambdas" not Lambda
+                    options = [
+                        alias
+                        for alias in child.aliases
+                        if (exact or not alias.context)
+                        and (not alias.case_sensitive or (exact and self._same_case(tokens, first, position, alias)))
+                    ]
+                    if not options:
+                        continue
+                    if best is None or position > best.last_token:
+                        best = _Candidate(options, tokens[first][1], end, first, position)
+                    elif position == best.last_token:
+                        best.options += [option for option in options if option not in best.options]
             frontier = next_frontier
             position += 1
         return best
 
     @staticmethod
-    def _same_case(text: str, tokens: list[tuple[str, int, int]], first: int, last: int, alias: Alias) -> bool:
+    def _same_case(tokens: list[tuple[str, int, int]], first: int, last: int, alias: Alias) -> bool:
         return tuple(token for token, _, _ in tokens[first : last + 1]) == alias.tokens
 
-    def _resolve(self, text: str, tokens: list[tuple[str, int, int]], candidates: list[_Candidate]) -> list[_Candidate]:
+    def _resolve(self, text: str, tokens: list[tuple[str, int, int]], candidates: list[_Candidate]) -> list[_Resolved]:
+        """Pick each candidate's reading from what else its line names, and drop the ones that
+        are ordinary words here."""
         kept = [c for c in candidates if not self._cancelled(tokens, c)]
         newlines = [match.start() for match in re.finditer("\n", text)]
-        sure_lines = {
-            bisect_left(newlines, c.start) for c in kept if not c.alias.context and self.taxonomy.skills[c.alias.slug].technical
-        }
+        technology_lines: set[int] = set()
+        platforms_by_line: dict[int, set[str]] = {}
+        for candidate in kept:
+            alias = candidate.alias
+            skill = self.taxonomy.skills[alias.slug]
+            if alias.context or not skill.technical:
+                continue
+            line = bisect_left(newlines, candidate.start)
+            technology_lines.add(line)
+            platforms_by_line.setdefault(line, set()).update([skill.slug, *skill.targets("part_of", "built_on")])
         accepted = []
         for candidate in kept:
-            if candidate.alias.context and not self._tech_context(text, candidate, bisect_left(newlines, candidate.start) in sure_lines):
+            line = bisect_left(newlines, candidate.start)
+            alias = self._reading(candidate, platforms_by_line.get(line, set()))
+            if alias is None:
                 continue
-            if self.taxonomy.skills[candidate.alias.slug].kind == "spoken_language" and not self._used_as_language(
-                text, tokens, candidate
-            ):
+            if alias.context == "tech" and not self._tech_context(text, candidate, line in technology_lines):
                 continue
-            accepted.append(candidate)
+            if self.taxonomy.skills[alias.slug].kind == "spoken_language" and not self._used_as_language(text, tokens, candidate, alias):
+                continue
+            accepted.append(_Resolved(alias, candidate))
         return accepted
 
-    def _used_as_language(self, text: str, tokens: list[tuple[str, int, int]], candidate: _Candidate) -> bool:
-        if not candidate.alias.text.isascii() or find_level(text, candidate.start, candidate.end):
+    @staticmethod
+    def _reading(candidate: _Candidate, platforms: set[str]) -> Alias | None:
+        """A cloud service's short name when its provider is on the line ('API Gateway' next to
+        AWS), else the plain reading, else an ambiguous one (checked for context by the caller)."""
+        for option in candidate.options:
+            if option.context and option.context.startswith("provider:") and option.context[9:] in platforms:
+                return option
+        for option in candidate.options:
+            if not option.context:
+                return option
+        return next((option for option in candidate.options if option.context == "tech"), None)
+
+    def _used_as_language(self, text: str, tokens: list[tuple[str, int, int]], candidate: _Candidate, alias: Alias) -> bool:
+        if not alias.text.isascii() or find_level(text, candidate.start, candidate.end):
             return True  # "tiếng Nhật" names the language itself; a level says it is one
         after = fold(tokens[candidate.last_token + 1][0]) if candidate.last_token + 1 < len(tokens) else ""
         before = fold(tokens[candidate.first_token - 1][0]) if candidate.first_token > 0 else ""
@@ -240,12 +281,13 @@ class Extractor:
         return False
 
     @staticmethod
-    def _version(tokens: list[tuple[str, int, int]], candidate: _Candidate) -> str | None:
+    def _version(tokens: list[tuple[str, int, int]], resolved: _Resolved) -> str | None:
+        candidate = resolved.candidate
         after = candidate.last_token + 1
         if after < len(tokens) and tokens[after][1] - candidate.end <= 1 and _VERSION.match(tokens[after][0]):
             return tokens[after][0]
         written = tokens[candidate.last_token][0]
         suffix = _DIGIT_SUFFIX.match(fold(written))
-        if suffix and fold(candidate.alias.text) != fold(written):
+        if suffix and fold(resolved.alias.text) != fold(written):
             return suffix.group(2)
         return None

@@ -42,6 +42,13 @@ def tokens_of(text: str) -> list[tuple[str, int, int]]:
     return found
 
 
+_PROVIDER_PREFIX = re.compile(r"^(?:Amazon Web Services|Amazon|AWS|Microsoft Azure|Azure|Google Cloud Platform|Google|GCP)\s+")
+
+
+def _written_tokens(text: str) -> tuple[str, ...]:
+    return tuple(token for token, _, _ in tokens_of(text))
+
+
 @dataclass(frozen=True)
 class Relation:
     type: str
@@ -89,12 +96,41 @@ class Taxonomy:
         self.cjk_aliases: list[Alias] = []
         for record in records:
             self._add(record)
+        self._add_provider_short_names()
         self._related: dict[str, set[str]] = {}
         for skill in self.skills.values():
             for relation in skill.relations:
                 if relation.type == "related":
                     self._related.setdefault(skill.slug, set()).add(relation.target)
                     self._related.setdefault(relation.target, set()).add(skill.slug)
+
+    def _add_provider_short_names(self) -> None:
+        """'Lambda', 'S3', 'API Gateway' mean the AWS services on a line that names AWS: each cloud
+        service also answers to its name without the provider, in the provider's context."""
+        for skill in list(self.skills.values()):
+            if skill.kind != "service":
+                continue
+            platforms = [slug for slug in skill.targets("part_of") if slug in self.skills and self.skills[slug].kind == "platform"]
+            for platform in platforms:
+                for written in (skill.name, *skill.aliases):
+                    short = _PROVIDER_PREFIX.sub("", written, count=1)
+                    if short == written or not short or CJK_RE.search(short):
+                        continue
+                    # a plain word ("Lambda", "Functions") only as written; "S3", "API Gateway" in any case
+                    loose = any(ch.isdigit() for ch in short) or " " in short or short.isupper()
+                    self._index(Alias(skill.slug, short, not loose, f"provider:{platform}", _written_tokens(short)))
+
+    def _index(self, alias: Alias) -> None:
+        if CJK_RE.search(alias.text):
+            self.cjk_aliases.append(alias)
+            return
+        if not alias.tokens:
+            return
+        node = self._root
+        for key in alias.tokens:
+            node = node.children.setdefault(fold(key), _Node())
+        if alias not in node.aliases:
+            node.aliases.append(alias)
 
     def _add(self, record: Mapping[str, Any]) -> None:
         entries = [dict(alias) for alias in record.get("aliases", [])]
@@ -112,17 +148,7 @@ class Taxonomy:
         )
         self.skills[skill.slug] = skill
         for entry in entries:
-            written = tuple(token for token, _, _ in tokens_of(entry["text"]))
-            alias = Alias(skill.slug, entry["text"], bool(entry.get("caseSensitive")), entry.get("context"), written)
-            if CJK_RE.search(alias.text):
-                self.cjk_aliases.append(alias)
-                continue
-            if not written:
-                continue
-            node = self._root
-            for key in written:
-                node = node.children.setdefault(fold(key), _Node())
-            node.aliases.append(alias)
+            self._index(Alias(skill.slug, entry["text"], bool(entry.get("caseSensitive")), entry.get("context"), _written_tokens(entry["text"])))
 
     @property
     def root(self) -> _Node:
