@@ -15,21 +15,37 @@ class Embeddable(Protocol):
     def embedding_text(self) -> str: ...
 
 
-def refresh_embeddings(rows: Iterable[Embeddable], model: EmbeddingModel | None = None) -> int:
-    """Embed, in one batch, every row whose text is new or changed; answers how many were embedded.
-    Rows with no text get no vector."""
-    stale: list[tuple[Embeddable, str, str]] = []
+def _stale(rows: Iterable[Embeddable]) -> list[tuple[Embeddable, str, str | None]]:
+    """Rows whose text is new or changed since their vector was made, with the text and its hash
+    (None for a row without text)."""
+    stale = []
     for row in rows:
         text = row.embedding_text().strip()
         digest = text_hash(text) if text else None
-        if digest == row.embedded_hash:
-            continue  # the hash is only ever stored together with its vector
+        if digest != row.embedded_hash:  # the hash is only ever stored together with its vector
+            stale.append((row, text, digest))
+    return stale
+
+
+def refresh_embeddings(rows: Iterable[Embeddable], model: EmbeddingModel | None = None) -> int:
+    """Embed now, in one batch, every row whose text is new or changed; answers how many were
+    embedded. Rows without text get no vector."""
+    stale = _stale(rows)
+    with_text = [(row, text, digest) for row, text, digest in stale if digest is not None]
+    for row, _, digest in stale:
         if digest is None:
             row.embedding, row.embedded_hash = None, None
-            continue
-        stale.append((row, text, digest))
-    if stale:
-        vectors = (model or default_model()).embed([text for _, text, _ in stale])
-        for (row, _, digest), vector in zip(stale, vectors, strict=True):
+    if with_text:
+        vectors = (model or default_model()).embed([text for _, text, _ in with_text])
+        for (row, _, digest), vector in zip(with_text, vectors, strict=True):
             row.embedding, row.embedded_hash = vector, digest
-    return len(stale)
+    return len(with_text)
+
+
+def forget_stale_embeddings(rows: Iterable[Embeddable]) -> int:
+    """Drop the vectors whose text changed, so a later pass (embed_missing) makes them anew;
+    answers how many rows now wait for a vector."""
+    stale = _stale(rows)
+    for row, _, _ in stale:
+        row.embedding, row.embedded_hash = None, None
+    return sum(1 for _, _, digest in stale if digest is not None)

@@ -8,7 +8,7 @@ from typing import Any
 import swagger_ui_bundle
 from flask import Flask, send_from_directory
 
-from service import db, errors
+from service import db, errors, maintenance
 from service.config import Settings
 from service.http import USER_HEADER_DOC, Api, remember_acting_user
 
@@ -39,7 +39,9 @@ def create_app(settings: Settings | None = None, *, database: db.Database | None
     if config:
         app.config.update(config)
 
-    db.init_app(app, database or db.Database(db.resolve_database_url(settings)))
+    database = database or db.Database(db.resolve_database_url(settings))
+    db.init_app(app, database)
+    maintenance.init_app(app, database)
     errors.init_app(app)
     app.before_request(remember_acting_user)
 

@@ -54,6 +54,8 @@ def serve(host: str | None, port: int | None) -> None:
     settings = Settings.from_env()
     database = prepare_database(settings, seed=settings.seed_on_start)
     app = create_app(settings, database=database)
+    # sections stored without vectors (the seed, an import cut short) get them while the service runs
+    app.extensions["copilot.embedder"].request()
     host, port = host or settings.host, port or settings.port
     # exit normally on SIGTERM (docker stop, process managers) so the embedded server is stopped too
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
@@ -83,12 +85,23 @@ def seed() -> None:
         click.echo(f"Loaded: {load_seed(session)}")
 
 
+@main.command()
+def embeddings() -> None:
+    """Embed every CV section and JD requirement stored without a vector (e.g. before an upgrade)."""
+    from service.maintenance import embed_missing
+
+    database = prepare_database(Settings.from_env(), seed=False)
+    with database.session_factory() as session:
+        click.echo(f"Embedded {embed_missing(session)} sections and requirements.")
+
+
 @main.command("import-resumes")
 @click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--on-existing", type=click.Choice(["reject", "skip", "replace"]), default="reject", show_default=True)
 def import_resumes_command(path: Path, on_existing: str) -> None:
     """Import resumes from a JSON array or JSON Lines file; each is stored whole or not at all."""
     from service.errors import AppError
+    from service.maintenance import embed_missing
     from service.resumes import service
 
     content_type = "application/x-ndjson" if path.suffix in {".jsonl", ".ndjson"} else "application/json"
@@ -99,6 +112,9 @@ def import_resumes_command(path: Path, on_existing: str) -> None:
     database = prepare_database(Settings.from_env(), seed=False)
     with database.session_factory() as session:
         report = service.import_resumes(session, items=items, on_existing=on_existing)
+        if report["created"] or report["replaced"]:
+            click.echo("Embedding the new sections…")
+            embed_missing(session)
     for item in report["items"]:
         if item["status"] == "rejected":
             click.echo(f"#{item['index']} rejected: {item['detail']} {json.dumps(item.get('errors') or {})}", err=True)

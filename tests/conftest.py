@@ -37,7 +37,8 @@ def database(settings: Settings) -> Iterator[Database]:
 
 @pytest.fixture(scope="session")
 def app(settings: Settings, database: Database) -> Flask:
-    return create_app(settings, database=database, config={"TESTING": True})
+    # no background threads in tests: they would share the test's connection; bulk writes embed at once
+    return create_app(settings, database=database, config={"TESTING": True, "COPILOT_BACKGROUND_EMBEDDINGS": False})
 
 
 @pytest.fixture

@@ -51,3 +51,62 @@ def test_closest_sections_find_evidence_by_meaning(client):
     answer = client.get(url).get_json()
     assert answer["requirement"]["text"] == "Data pipelines into a cloud warehouse"
     assert "Snowflake" in answer["sections"][0]["text"]
+
+
+def test_rows_stored_without_vectors_are_embedded_later(client, session):
+    from service.maintenance import embed_missing
+    from service.models import Education, ResumeProject
+
+    resume = make_resume(client, projects=[{"name": "Shop", "projectDescription": "Online shop in Django"}], education=[{"school": "HUST"}])
+    resume_id = resume["resume"]["id"]
+    session.execute(sa.update(ResumeProject).where(ResumeProject.resume_id == resume_id).values(embedding=None, embedded_hash=None))
+    session.commit()
+    assert embed_missing(session) >= 1
+    project = session.scalars(sa.select(ResumeProject).where(ResumeProject.resume_id == resume_id)).one()
+    assert project.embedded_hash is not None and project.embedding is not None
+    assert session.scalar(sa.select(sa.func.count()).select_from(Education).where(Education.embedded_hash.is_(None))) == 0
+
+
+def test_bulk_import_gives_every_section_a_vector(client, session):
+    from service.models import ResumeProject
+
+    response = client.post(
+        "/api/v1/resumes/import",
+        json=[{"resume": {"first_name": "Bulk", "last_name": "One"}, "projects": [{"name": "ETL", "projectDescription": "Airflow pipelines"}]}],
+    )
+    resume_id = response.get_json()["items"][0]["id"]
+    digest = session.scalar(sa.select(ResumeProject.embedded_hash).where(ResumeProject.resume_id == resume_id))
+    assert digest is not None
+
+
+def test_background_embedder_fills_missing_vectors(database):
+    """The thread the service runs after imports and at start, on its own committed data."""
+    import time
+
+    from service.db import Database
+    from service.maintenance import BackgroundEmbedder
+    from service.models import Resume, ResumeProject
+    from service.resumes import service as resumes
+
+    own = Database(database.engine.url)
+    with own.session_factory() as session:
+        resume = resumes.add_resume(
+            session,
+            document={"resume": {"first_name": "Background", "last_name": "Job"}, "projects": [{"name": "Kiosk", "project_description": "Self-service kiosk app in Flutter"}]},
+            embed=False,
+        )
+        session.commit()
+        resume_id = resume.id
+    try:
+        embedder = BackgroundEmbedder(own)
+        embedder.request()
+        deadline = time.monotonic() + 120
+        while embedder._running and time.monotonic() < deadline:
+            time.sleep(0.2)
+        with own.session_factory() as session:
+            assert session.scalar(sa.select(ResumeProject.embedded_hash).where(ResumeProject.resume_id == resume_id)) is not None
+    finally:
+        with own.session_factory() as session:
+            session.delete(session.get(Resume, resume_id))
+            session.commit()
+        own.engine.dispose()

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from service.matching.languages import LanguageLevel, find_level
 from service.matching.taxonomy import CJK_RE, Alias, Skill, Taxonomy, _Node, fold, tokens_of
@@ -76,7 +76,7 @@ class _Candidate:
     first_token: int
     last_token: int
 
-    @property
+    @cached_property
     def alias(self) -> Alias:
         """The reading that needs no context when there is one (resolution may pick another)."""
         return next((option for option in self.options if not option.context), self.options[0])
@@ -157,6 +157,9 @@ class Extractor:
         return candidates
 
     def _longest(self, text: str, tokens: list[tuple[str, int, int]], first: int) -> _Candidate | None:
+        root = self.taxonomy.root.children
+        if not any(key in root for key in _variants(tokens[first][0])):
+            return None  # most words start no alias at all
         best: _Candidate | None = None
         frontier: list[tuple[_Node, bool]] = [(self.taxonomy.root, True)]
         position = first
@@ -184,7 +187,7 @@ class Extractor:
                     if best is None or position > best.last_token:
                         best = _Candidate(options, tokens[first][1], end, first, position)
                     elif position == best.last_token:
-                        best.options += [option for option in options if option not in best.options]
+                        best.options.extend(option for option in options if option not in best.options)
             frontier = next_frontier
             position += 1
         return best
@@ -207,7 +210,7 @@ class Extractor:
                 continue
             line = bisect_left(newlines, candidate.start)
             technology_lines.add(line)
-            platforms_by_line.setdefault(line, set()).update([skill.slug, *skill.targets("part_of", "built_on")])
+            platforms_by_line.setdefault(line, set()).update(self.taxonomy.bases(skill.slug))
         accepted = []
         for candidate in kept:
             line = bisect_left(newlines, candidate.start)

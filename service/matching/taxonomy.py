@@ -97,6 +97,7 @@ class Taxonomy:
         for record in records:
             self._add(record)
         self._add_provider_short_names()
+        self._bases: dict[str, tuple[str, ...]] = {}
         self._related: dict[str, set[str]] = {}
         for skill in self.skills.values():
             for relation in skill.relations:
@@ -153,6 +154,12 @@ class Taxonomy:
     @property
     def root(self) -> _Node:
         return self._root
+
+    def bases(self, slug: str) -> tuple[str, ...]:
+        """The skill and what it is directly part of or built on (EKS: EKS, AWS, Kubernetes)."""
+        if slug not in self._bases:
+            self._bases[slug] = (slug, *self.skills[slug].targets("part_of", "built_on"))
+        return self._bases[slug]
 
     def get(self, slug: str) -> Skill | None:
         return self.skills.get(slug)

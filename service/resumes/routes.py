@@ -8,6 +8,7 @@ from flask.views import MethodView
 
 from embeddings.model import default_model
 from service.db import get_session
+from service.maintenance import embed_soon
 from service.http import ETAG_HEADERS, IF_MATCH_DOC, Blueprint, etag_headers, page_of, require_fresh
 from service.resumes import service
 from service.resumes.schemas import (
@@ -71,7 +72,10 @@ class ResumeImport(MethodView):
     def post(self, args: dict[str, Any]):
         """Import many resumes at once"""
         items = service.parse_import_body(request.get_data(cache=False), request.content_type)
-        return service.import_resumes(get_session(), items=items, on_existing=args["on_existing"])
+        session = get_session()
+        report = service.import_resumes(session, items=items, on_existing=args["on_existing"])
+        embed_soon(session)
+        return report
 
 
 @blp.route("/<uuid:resume_id>")

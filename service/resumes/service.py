@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import distinct_on, insert
 from sqlalchemy.orm import Session, selectinload
 
-from embeddings.refresh import refresh_embeddings
+from embeddings.refresh import forget_stale_embeddings, refresh_embeddings
 from service.db import utcnow
 from service.matching.experience import (
     CertificateRecord,
@@ -151,7 +151,11 @@ def _section_appliers(session: Session) -> dict[str, tuple[type, Callable[[Any, 
     }
 
 
-def _apply_document(session: Session, resume: Resume, document: dict[str, Any], *, sections: Iterable[str]) -> None:
+def _apply_document(
+    session: Session, resume: Resume, document: dict[str, Any], *, sections: Iterable[str], embed: bool = True
+) -> None:
+    """Write the document's parts into the resume. `embed`: make the sections' vectors now;
+    otherwise changed sections wait for `embed_missing` (bulk imports)."""
     head = document.get("resume", {})
     for key in ("first_name", "last_name"):
         if key in head:
@@ -162,10 +166,14 @@ def _apply_document(session: Session, resume: Resume, document: dict[str, Any], 
         model, apply = appliers[section]
         rows = _sync(getattr(resume, section), document.get(section, []), model, apply)
         setattr(resume, section, rows)
-    refresh_embeddings([*resume.education, *resume.certificates, *resume.projects, *resume.professional_skills])
+    embedded_rows = [*resume.education, *resume.certificates, *resume.projects, *resume.professional_skills]
+    if embed:
+        refresh_embeddings(embedded_rows)
+    else:
+        forget_stale_embeddings(embedded_rows)
 
 
-def add_resume(session: Session, *, document: dict[str, Any]) -> Resume:
+def add_resume(session: Session, *, document: dict[str, Any], embed: bool = True) -> Resume:
     """Stage a new resume from a loaded document, without committing."""
     resume_id = document["resume"].get("id") or uuid.uuid4()
     if session.get(Resume, resume_id) is not None:
@@ -174,7 +182,7 @@ def add_resume(session: Session, *, document: dict[str, Any]) -> Resume:
     for section in SECTIONS:
         setattr(resume, section, [])
     session.add(resume)
-    _apply_document(session, resume, document, sections=SECTIONS)
+    _apply_document(session, resume, document, sections=SECTIONS, embed=embed)
     return resume
 
 
@@ -198,9 +206,9 @@ def update_resume(session: Session, *, resume: Resume, document: dict[str, Any],
     return resume
 
 
-def _change_resume(session: Session, resume: Resume, document: dict[str, Any], *, replace: bool) -> None:
+def _change_resume(session: Session, resume: Resume, document: dict[str, Any], *, replace: bool, embed: bool = True) -> None:
     sections = SECTIONS if replace else [section for section in SECTIONS if section in document]
-    _apply_document(session, resume, document, sections=sections)
+    _apply_document(session, resume, document, sections=sections, embed=embed)
     # a change in any section is a change of the resume: bump its version (ETag) and modifiedOn
     resume.modified_on = utcnow()
 
@@ -248,7 +256,9 @@ class _UnparsableLine:
 
 
 def import_resumes(session: Session, *, items: Sequence[Any], on_existing: str = "reject") -> dict[str, Any]:
-    """Store each valid document whole (in its own savepoint) and report every item."""
+    """Store each valid document whole (in its own savepoint) and report every item. Sections are
+    stored without vectors: embedding thousands of sections would hold the request for minutes,
+    so the caller runs `embed_missing` afterwards (in the background for the API)."""
     if len(items) > MAX_IMPORT_ITEMS:
         raise AppError(f"At most {MAX_IMPORT_ITEMS} resumes per import; this request has {len(items)}.")
     schema = ResumeDocumentSchema()
@@ -283,10 +293,10 @@ def import_resumes(session: Session, *, items: Sequence[Any], on_existing: str =
         savepoint = session.begin_nested()
         try:
             if existing is not None:
-                _change_resume(session, existing, document, replace=True)
+                _change_resume(session, existing, document, replace=True, embed=False)
                 resume, status = existing, "replaced"
             else:
-                resume, status = add_resume(session, document=document), "created"
+                resume, status = add_resume(session, document=document, embed=False), "created"
             session.flush()
             savepoint.commit()
         except (sa.exc.SQLAlchemyError, AppError) as exc:
