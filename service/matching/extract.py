@@ -145,10 +145,13 @@ class Extractor:
 
     def _candidates(self, text: str, tokens: list[tuple[str, int, int]]) -> list[_Candidate]:
         """Longest alias match starting at each token, left to right, without overlaps."""
+        root = self.taxonomy.root.children
+        keys = [_variants(token) for token, _, _ in tokens]
         candidates = []
         index = 0
         while index < len(tokens):
-            best = self._longest(text, tokens, index)
+            # most words start no alias at all: check before walking the trie
+            best = self._longest(text, tokens, keys, index) if any(key in root for key in keys[index]) else None
             if best is None:
                 index += 1
                 continue
@@ -156,20 +159,19 @@ class Extractor:
             index = best.last_token + 1
         return candidates
 
-    def _longest(self, text: str, tokens: list[tuple[str, int, int]], first: int) -> _Candidate | None:
-        root = self.taxonomy.root.children
-        if not any(key in root for key in _variants(tokens[first][0])):
-            return None  # most words start no alias at all
+    def _longest(
+        self, text: str, tokens: list[tuple[str, int, int]], keys: list[tuple[str, ...]], first: int
+    ) -> _Candidate | None:
         best: _Candidate | None = None
         frontier: list[tuple[_Node, bool]] = [(self.taxonomy.root, True)]
         position = first
         while frontier and position < len(tokens):
-            token, start, end = tokens[position]
+            _, start, end = tokens[position]
             if position > first and not _JOINERS.fullmatch(text[tokens[position - 1][2] : start]):
                 break
             next_frontier = []
             for node, exact_so_far in frontier:
-                for rank, key in enumerate(_variants(token)):
+                for rank, key in enumerate(keys[position]):
                     child = node.children.get(key)
                     if child is None:
                         continue
@@ -274,7 +276,7 @@ class Extractor:
     @staticmethod
     def _under_heading(text: str, line_start: int, heading: re.Pattern[str]) -> bool:
         """Whether the nearest heading above the line (skipping bullet lines) matches `heading`."""
-        for previous in reversed(text[:line_start].splitlines()[-8:]):
+        for previous in reversed(text[max(0, line_start - 800) : line_start].splitlines()[-8:]):
             stripped = previous.strip()
             if not stripped:
                 continue
