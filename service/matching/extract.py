@@ -34,9 +34,12 @@ _AMBIGUOUS_NOT_AFTER = {"level", "suite", "grade", "class", "section"}
 # nearby; otherwise it is a nationality ("Japanese architects", "a Japanese client")
 _LANGUAGE_CUE_AFTER = {
     "language", "languages", "speaking", "speaker", "speakers", "skill", "skills", "communication", "proficiency",
-    "ability", "abilities", "level", "writing", "reading", "listening", "conversation", "certificate", "native", "fluent",
+    "ability", "abilities", "level", "writing", "written", "reading", "listening", "conversation", "certificate", "native", "fluent",
 }
-_LANGUAGE_CUE_BEFORE = {"speak", "speaks", "speaking", "fluent", "in", "native", "business", "read", "write", "written", "spoken", "conversational", "and", "or"}
+_LANGUAGE_CUE_BEFORE = {
+    "speak", "speaks", "speaking", "fluent", "in", "native", "business", "read", "write", "written", "spoken",
+    "conversational", "and", "or", "good", "excellent", "strong",
+}
 _YEAR = re.compile(r"(19|20)\d\d$")
 _VERSION = re.compile(r"v?\d+(\.\d+)*(\.x)?\+?$", re.IGNORECASE)
 _SKILL_HEADING = re.compile(
@@ -239,8 +242,10 @@ class Extractor:
         return next((option for option in candidate.options if option.context == "tech"), None)
 
     def _used_as_language(self, text: str, tokens: list[tuple[str, int, int]], candidate: _Candidate, alias: Alias) -> bool:
-        if not alias.text.isascii() or find_level(text, candidate.start, candidate.end):
-            return True  # "tiếng Nhật" names the language itself; a level says it is one
+        if not alias.text.isascii() or alias.text != self.taxonomy.skills[alias.slug].name:
+            return True  # "tiếng Nhật", "Business English" name the language itself
+        if find_level(text, candidate.start, candidate.end):
+            return True  # a level says it is one
         after = fold(tokens[candidate.last_token + 1][0]) if candidate.last_token + 1 < len(tokens) else ""
         before = fold(tokens[candidate.first_token - 1][0]) if candidate.first_token > 0 else ""
         if after in _LANGUAGE_CUE_AFTER or before in _LANGUAGE_CUE_BEFORE:

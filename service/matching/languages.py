@@ -87,13 +87,17 @@ def find_level(text: str, start: int, end: int) -> LanguageLevel | None:
     """The level written next to a language mention on the same line: just after it
     ("Japanese N2", "English (TOEIC 850)"), or just before it ("N2 Japanese", "fluent English")."""
     line_end = text.find("\n", end)
+    line_start = text.rfind("\n", 0, start) + 1
+    rest_of_line = text[start : (line_end if line_end != -1 else len(text))]
+    # "English: reading documents, basic conversation": a line about the language describes its level
+    labelled = not text[line_start:start].strip(" \t-*•") and text[end:].lstrip(" \t").startswith((":", "-", "–"))
     # from the mention's start, so a certificate mention reads its own score ("TOEIC 800", "JLPT N2")
-    after = text[start : (line_end if line_end != -1 else len(text))][: end - start + 48]
+    after = rest_of_line if labelled else rest_of_line[: end - start + 48]
     for match in _LEVEL.finditer(after):
         level = level_of(match)
-        if level:
+        # a test score may stand a little further away; a plain word ("basic") must be next to it
+        if level and (labelled or level.scale != "words" or match.start() <= end - start + 16):
             return level
-    line_start = text.rfind("\n", 0, start) + 1
     before = text[max(line_start, start - 24) : start]
     levels = [level for match in _LEVEL.finditer(before) if (level := level_of(match))]
     return levels[-1] if levels else None

@@ -249,10 +249,10 @@ def _requirement(
     if section_kind == "responsibility" and not found:
         kind = "responsibility"
     importance = "nice" if section_kind == "nice" else "must"
-    if _NICE_WORDS.search(text):
+    if _MUST_WORDS.search(text):
+        importance = "must"  # "N2 is required; N1 preferred": the requirement itself is a must
+    elif _NICE_WORDS.search(text):
         importance = "nice"
-    elif _MUST_WORDS.search(text):
-        importance = "must"
     years = _years_by_skill(text, found, offset)
     min_years = max(years.values()) if years else None
     if min_years is None:
