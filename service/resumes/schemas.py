@@ -9,6 +9,7 @@ import marshmallow as ma
 
 from service.http import CamelSchema, PageArgsSchema
 from service.schemas import SearchArgsSchema, choice, required_text, text
+from service.skills.schemas import LevelSchema
 
 SERVER_SET = {"resume_id", "created_on", "created_by", "modified_on", "modified_by"}
 SHORT, LONG = 200, 20_000
@@ -312,12 +313,6 @@ class EvidenceSchema(CamelSchema):
     implied_by = ma.fields.String(allow_none=True, metadata={"description": "Slug of the skill this one is built into (Java for Spring Boot)"})
 
 
-class ProfileLevelSchema(CamelSchema):
-    text = ma.fields.String()
-    scale = ma.fields.String()
-    cefr = ma.fields.String()
-
-
 class SkillExperienceSchema(CamelSchema):
     slug = ma.fields.String()
     name = ma.fields.String()
@@ -327,7 +322,7 @@ class SkillExperienceSchema(CamelSchema):
     months = ma.fields.Integer(metadata={"description": "Months covered by projects that show it, overlapping projects counted once"})
     declared_months = ma.fields.Integer(metadata={"description": "Months the person declared in professionalSkills"})
     last_used = ma.fields.Date(allow_none=True)
-    level = ma.fields.Nested(ProfileLevelSchema, allow_none=True, metadata={"description": "Spoken languages: the best level shown"})
+    level = ma.fields.Nested(LevelSchema, allow_none=True, metadata={"description": "Spoken languages: the best level shown"})
     evidence = ma.fields.List(ma.fields.Nested(EvidenceSchema))
 
 
