@@ -57,6 +57,7 @@ def create_app(settings: Settings | None = None, *, database: db.Database | None
 
 
 def _register_blueprints(api: Api) -> None:
+    from service.analysis.routes import blp as analyses
     from service.customers.routes import blp as customers
     from service.documents.routes import blp as documents
     from service.health import blp as health
@@ -65,7 +66,7 @@ def _register_blueprints(api: Api) -> None:
     from service.skills.routes import blp as skills
 
     api.register_blueprint(health)
-    for blueprint in (customers, projects, resumes, skills, documents):
+    for blueprint in (customers, projects, resumes, skills, documents, analyses):
         api.register_blueprint(blueprint, parameters=[USER_HEADER_DOC])
 
 

@@ -1,5 +1,6 @@
 """Every mapped model, imported once so the metadata is complete (Alembic, tests)."""
 
+from service.analysis.models import Analysis
 from service.customers.models import Customer
 from service.db import Base
 from service.projects.models import InterviewProject, ProjectCandidate, ProjectRequirement
@@ -18,6 +19,7 @@ from service.resumes.models import (
 metadata = Base.metadata
 
 __all__ = [
+    "Analysis",
     "Certificate",
     "Customer",
     "Education",

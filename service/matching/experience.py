@@ -27,6 +27,7 @@ class DeclaredSkill:
     title: str
     months: int
     is_main: bool = False
+    source: str = "professional_skill"  # or "domain" for the resume's business domains
 
 
 @dataclass(frozen=True)
@@ -46,7 +47,7 @@ class LanguageRecord:
 
 @dataclass
 class Evidence:
-    source: str  # project, professional_skill, certificate, language
+    source: str  # project, professional_skill, domain, certificate, language
     ref: str
     name: str
     text: str
@@ -142,7 +143,7 @@ def skill_profile(
         for found in extractor.extract(skill.title):
             experience = entry(found.skill.slug)
             experience.declared_months = max(experience.declared_months, skill.months)
-            experience.evidence.append(Evidence("professional_skill", skill.ref, skill.title, f"{skill.months // 12} years {skill.months % 12} months declared"))
+            experience.evidence.append(Evidence(skill.source, skill.ref, skill.title, f"{skill.months // 12} years {skill.months % 12} months declared"))
 
     for certificate in certificates:
         text = f"{certificate.name} {certificate.text}".strip()

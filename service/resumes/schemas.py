@@ -304,7 +304,7 @@ class ImportResultSchema(CamelSchema):
 
 
 class EvidenceSchema(CamelSchema):
-    source = ma.fields.String(metadata={"enum": ["project", "professional_skill", "certificate", "language"]})
+    source = ma.fields.String(metadata={"enum": ["project", "professional_skill", "domain", "certificate", "language"]})
     ref = ma.fields.String(metadata={"description": "id of the project, professional skill, certificate or language row"})
     name = ma.fields.String()
     text = ma.fields.String(metadata={"description": "What shows it: the technology entry or the sentence of the project"})

@@ -319,7 +319,7 @@ def _records(resume: Resume) -> dict[str, Any]:
         return value.date() if value is not None else None
 
     def project_text(project: ResumeProject) -> str:
-        parts = (project.project_description, project.responsibility, project.technology_by_pm, project.description_by_pm, project.skill)
+        parts = (project.domain, project.project_description, project.responsibility, project.technology_by_pm, project.description_by_pm, project.skill)
         return "\n".join(part for part in parts if part)
 
     return {
@@ -343,6 +343,11 @@ def _records(resume: Resume) -> dict[str, Any]:
             )
             for skill in resume.professional_skills
             if skill.job_title_name
+        ]
+        + [
+            # business domains with the time declared in them ("Banking, 3 years 2 months")
+            DeclaredSkill(ref=str(domain.id), title=domain.name, months=(domain.year or 0) * 12 + (domain.month or 0), source="domain")
+            for domain in resume.domain
         ],
         "certificates": [
             CertificateRecord(

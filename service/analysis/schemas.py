@@ -1,0 +1,35 @@
+from __future__ import annotations
+
+import marshmallow as ma
+
+from service.http import CamelSchema, PageArgsSchema
+
+
+class AnalysisRequestSchema(CamelSchema):
+    resume_id = ma.fields.UUID(required=True, metadata={"description": "The employee's resume to compare with the project's JD"})
+
+
+class AnalysisSummarySchema(CamelSchema):
+    id = ma.fields.UUID()
+    project_id = ma.fields.UUID()
+    resume_id = ma.fields.UUID()
+    score = ma.fields.Integer(metadata={"description": "Fit from 0 to 100"})
+    project_version = ma.fields.Integer(metadata={"description": "Version of the project (and its JD) the report was made from"})
+    resume_version = ma.fields.Integer(metadata={"description": "Version of the resume the report was made from"})
+    created_on = ma.fields.AwareDateTime()
+    created_by = ma.fields.UUID(allow_none=True)
+
+
+class AnalysisSchema(AnalysisSummarySchema):
+    report = ma.fields.Dict(
+        metadata={
+            "description": "score, uncappedScore, cap, explanation, breakdown (must/nice: matched, partial, missing, total), "
+            "requirements (each: text, kind, importance, status matched/partial/missing/info, credit, scored, skills with "
+            "status, requiredYears, years, lastUsed, requiredLevel, level, via, note and evidence; byMeaning: the CV section "
+            "found by meaning with its similarity), matchedSkills, partialSkills, missingSkills, extraSkills"
+        }
+    )
+
+
+class AnalysisListArgsSchema(PageArgsSchema):
+    resume_id = ma.fields.UUID(metadata={"description": "Only this resume's reports"})

@@ -1,0 +1,112 @@
+"""Gap analysis use cases: make, store and read reports of a resume against a project's JD."""
+
+from __future__ import annotations
+
+import dataclasses
+import uuid
+from datetime import date
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.orm import Session
+
+from service.analysis.models import Analysis
+from service.errors import NotFound
+from service.http import camelcase, paginate
+from service.matching.gaps import GapReport, RequiredSkillInput, RequirementInput, SectionMatch, analyse
+from service.projects.models import InterviewProject
+from service.resumes import service as resumes
+from service.skills import service as skills
+
+CLOSEST_PER_REQUIREMENT = 3
+
+
+def _inputs(project: InterviewProject) -> list[RequirementInput]:
+    return [
+        RequirementInput(
+            ref=str(requirement.id),
+            text=requirement.text,
+            kind=requirement.kind,
+            importance=requirement.importance,
+            min_years=requirement.min_years,
+            skills=tuple(
+                RequiredSkillInput(
+                    slug=skill["slug"],
+                    name=skill["name"],
+                    kind=skill["kind"],
+                    min_years=skill.get("min_years"),
+                    cefr=(skill.get("language_level") or {}).get("cefr"),
+                )
+                for skill in requirement.skills
+            ),
+        )
+        for requirement in project.requirements
+    ]
+
+
+def _closest(session: Session, project: InterviewProject, resume_id: uuid.UUID) -> dict[str, list[SectionMatch]]:
+    """For each requirement, the resume's sections nearest in meaning (pgvector)."""
+    closest = {}
+    for requirement in project.requirements:
+        if requirement.embedding is None:
+            continue
+        rows = resumes.closest_sections(session, resume_id=resume_id, vector=requirement.embedding, limit=CLOSEST_PER_REQUIREMENT)
+        closest[str(requirement.id)] = [SectionMatch(str(row["id"]), row["section"], row["text"], row["similarity"]) for row in rows]
+    return closest
+
+
+def _json(value: Any) -> Any:
+    """A report as JSON: camelCase keys, ISO dates."""
+    if isinstance(value, dict):
+        return {camelcase(key): _json(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [_json(item) for item in value]
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+def report_json(report: GapReport) -> dict[str, Any]:
+    return _json(dataclasses.asdict(report))
+
+
+def create_analysis(session: Session, *, project: InterviewProject, resume_id: uuid.UUID, today: date | None = None) -> Analysis:
+    resume = resumes.get_resume(session, resume_id=resume_id)
+    report = analyse(
+        requirements=_inputs(project),
+        profile=resumes.skill_profile_of(resume, today=today),
+        closest=_closest(session, project, resume.id),
+        has_degree=any(education.degree for education in resume.education),
+        taxonomy=skills.taxonomy(),
+        today=today or date.today(),
+    )
+    analysis = Analysis(
+        id=uuid.uuid4(),
+        project_id=project.id,
+        resume_id=resume.id,
+        score=report.score,
+        project_version=project.version,
+        resume_version=resume.version,
+        report=report_json(report),
+    )
+    session.add(analysis)
+    session.commit()
+    return analysis
+
+
+def get_analysis(session: Session, *, project: InterviewProject, analysis_id: uuid.UUID) -> Analysis:
+    analysis = session.get(Analysis, analysis_id)
+    if analysis is None or analysis.project_id != project.id:
+        raise NotFound(f"Project {project.id} has no analysis {analysis_id}.")
+    return analysis
+
+
+def list_analyses(
+    session: Session, *, project_id: uuid.UUID | None = None, resume_id: uuid.UUID | None = None, page: int, page_size: int
+) -> dict[str, Any]:
+    stmt = sa.select(Analysis).order_by(Analysis.created_on.desc(), Analysis.id)
+    if project_id is not None:
+        stmt = stmt.where(Analysis.project_id == project_id)
+    if resume_id is not None:
+        stmt = stmt.where(Analysis.resume_id == resume_id)
+    return paginate(session, stmt, page=page, page_size=page_size)

@@ -1,0 +1,117 @@
+"""Gap reports through the API, against real PostgreSQL and the product's taxonomy."""
+
+import uuid
+
+from tests.helpers import assert_problem, make_customer, make_project, make_resume
+
+REACT_JD = """Senior Frontend Engineer (React)
+
+Requirements
+- 4+ years of React and TypeScript
+- Experience designing REST APIs with backend teams
+- English: TOEIC 750 or above
+
+Nice to have
+- Java is a plus
+- Japanese JLPT N2
+"""
+
+JAVA_CV = {
+    "projects": [
+        {
+            "name": "Payments platform",
+            "technology": ["Java 17", "Spring Boot", "Vue.js", "PostgreSQL"],
+            "startDate": "2019-01-01",
+            "endDate": "2023-12-31",
+            "status": "Closed",
+            "responsibility": "Built RESTful microservices with Spring for card payments and their admin screens",
+        },
+        {"name": "Loyalty app", "technology": ["Java", "Kafka"], "startDate": "2022-06-01", "status": "On-going"},
+    ],
+    "certificates": [{"certificate": "TOEIC", "score": "820", "foreignLanguage": "English", "status": 1}],
+    "languages": [{"proficiency": 3, "language": {"name": "Japanese"}}],
+    "education": [{"school": "HUST", "degree": "Bachelor of Engineering", "major": "Computer Science"}],
+}
+
+
+def setup_project(client, jd=REACT_JD):
+    customer = make_customer(client, f"Client {uuid.uuid4().hex[:6]}")
+    return make_project(client, customer["id"], jobDescription=jd)
+
+
+def analyse(client, project_id, resume_id):
+    response = client.post(f"/api/v1/projects/{project_id}/analyses", json={"resumeId": resume_id})
+    assert response.status_code == 201, response.get_json()
+    return response.get_json()
+
+
+def by_text(report, fragment):
+    return next(r for r in report["requirements"] if fragment in r["text"])
+
+
+def test_java_spring_cv_against_a_react_jd(client):
+    project = setup_project(client)
+    resume = make_resume(client, "Hung", "Dang", **JAVA_CV)
+    body = analyse(client, project["id"], resume["resume"]["id"])
+    report = body["report"]
+    assert body["score"] == report["score"] and 0 <= body["score"] <= 100
+
+    react = by_text(report, "React and TypeScript")
+    react_skill = next(s for s in react["skills"] if s["slug"] == "react")
+    assert react_skill["status"] == "transferable" and react_skill["via"] == "Vue.js"
+    assert react["status"] == "partial"
+
+    rest = by_text(report, "REST APIs")
+    assert rest["status"] == "matched"
+
+    english = by_text(report, "TOEIC")
+    assert english["status"] == "matched"
+    japanese = by_text(report, "JLPT")
+    assert japanese["importance"] == "nice" and japanese["status"] == "partial"
+    assert "B1 on record, B2 asked" in [s["note"] for s in japanese["skills"] if s["slug"] == "japanese"]
+
+    java = by_text(report, "Java is a plus")
+    assert java["status"] == "matched" and java["skills"][0]["evidence"]
+    assert "TypeScript" in report["missingSkills"] and "Java" in report["matchedSkills"]
+    assert "Spring Boot" in report["extraSkills"]
+    assert report["explanation"].startswith(f"Fit {report['score']}/100")
+
+
+def test_a_missing_must_have_caps_the_score(client):
+    project = setup_project(client, "Requirements\n- Kubernetes\n- 3+ years of Java\n- Spring Boot\n- PostgreSQL")
+    resume = make_resume(client, "Lan", "Vo", **JAVA_CV)
+    report = analyse(client, project["id"], resume["resume"]["id"])["report"]
+    assert report["uncappedScore"] == 75, "three of four must-haves met"
+    assert report["cap"] == 65 and report["score"] == 65
+    assert "missing" in report["explanation"] and "Kubernetes" in report["explanation"]
+
+
+def test_new_report_after_the_cv_changes_and_the_old_one_stays(client):
+    project = setup_project(client)
+    resume = make_resume(client, "Tam", "Bui", **JAVA_CV)
+    resume_id = resume["resume"]["id"]
+    first = analyse(client, project["id"], resume_id)
+    again = analyse(client, project["id"], resume_id)
+    assert again["report"] == first["report"], "the same inputs give the same report"
+
+    document = client.get(f"/api/v1/resumes/{resume_id}").get_json()
+    document["projects"].append({"name": "Storefront", "technology": ["React", "TypeScript"], "startDate": "2020-01-01", "endDate": "2025-06-30", "status": "Closed"})
+    client.put(f"/api/v1/resumes/{resume_id}", json=document)
+    second = analyse(client, project["id"], resume_id)
+    assert second["resumeVersion"] > first["resumeVersion"]
+    assert second["score"] > first["score"]
+    assert by_text(second["report"], "React and TypeScript")["status"] == "matched"
+
+    old = client.get(f"/api/v1/projects/{project['id']}/analyses/{first['id']}").get_json()
+    assert old["report"] == first["report"]
+    listed = client.get(f"/api/v1/projects/{project['id']}/analyses?resumeId={resume_id}").get_json()
+    assert [item["id"] for item in listed["items"]][:1] == [second["id"]] and listed["total"] == 3
+    assert client.get(f"/api/v1/resumes/{resume_id}/analyses").get_json()["total"] == 3
+
+
+def test_analysis_errors(client):
+    project = setup_project(client)
+    assert_problem(client.post(f"/api/v1/projects/{project['id']}/analyses", json={"resumeId": str(uuid.uuid4())}), 404)
+    assert_problem(client.post(f"/api/v1/projects/{project['id']}/analyses", json={}), 422, field="resumeId")
+    assert_problem(client.get(f"/api/v1/projects/{project['id']}/analyses/{uuid.uuid4()}"), 404)
+    assert_problem(client.get(f"/api/v1/resumes/{uuid.uuid4()}/analyses"), 404)
