@@ -115,3 +115,27 @@ def test_analysis_errors(client):
     assert_problem(client.post(f"/api/v1/projects/{project['id']}/analyses", json={}), 422, field="resumeId")
     assert_problem(client.get(f"/api/v1/projects/{project['id']}/analyses/{uuid.uuid4()}"), 404)
     assert_problem(client.get(f"/api/v1/resumes/{uuid.uuid4()}/analyses"), 404)
+
+
+def test_suggestions_and_tailored_resume(client):
+    project = setup_project(client, "Requirements\n- Java\n- Kafka\n- AWS\n\nNice to have\n- PostgreSQL")
+    cv = {**JAVA_CV, "professionalSkills": [{"jobTitleName": "Java Developer", "experienceYear": 5, "experienceMonth": 0, "isMainSkill": True}]}
+    resume = make_resume(client, "Khanh", "Tran", **cv)
+    analysis = analyse(client, project["id"], resume["resume"]["id"])
+    suggestions = analysis["report"]["suggestions"]
+    kinds = {s["type"] for s in suggestions}
+    assert {"hidden_evidence", "order", "certificate"} <= kinds
+    hidden = {s["skills"][0] for s in suggestions if s["type"] == "hidden_evidence"}
+    assert "apache-kafka" in hidden and "java" not in hidden
+    assert all(s["evidence"] for s in suggestions if s["type"] != "certificate")
+    for suggestion in suggestions:
+        assert "AWS" not in (suggestion.get("after") or "") or suggestion["type"] == "certificate", suggestion
+
+    body = client.get(f"/api/v1/projects/{project['id']}/analyses/{analysis['id']}/tailored-resume").get_json()
+    assert body["resumeChangedSince"] is False
+    tailored = body["resume"]
+    assert [p["name"] for p in tailored["projects"]] == ["Loyalty app", "Payments platform"], "Kafka's project first"
+    assert any(skill["jobTitleName"] == "Apache Kafka" for skill in tailored["professionalSkills"])
+    assert body["markdown"].startswith("# Khanh Tran") and "## Projects" in body["markdown"]
+    stored = client.get(f"/api/v1/resumes/{resume['resume']['id']}").get_json()
+    assert len(stored["professionalSkills"]) == 1, "tailoring stores nothing"

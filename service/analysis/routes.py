@@ -6,7 +6,13 @@ from typing import Any
 from flask.views import MethodView
 
 from service.analysis import service
-from service.analysis.schemas import AnalysisListArgsSchema, AnalysisRequestSchema, AnalysisSchema, AnalysisSummarySchema
+from service.analysis.schemas import (
+    AnalysisListArgsSchema,
+    AnalysisRequestSchema,
+    AnalysisSchema,
+    AnalysisSummarySchema,
+    TailoredResumeSchema,
+)
 from service.db import get_session
 from service.errors import NotFound
 from service.http import Blueprint, PageArgsSchema, page_of
@@ -47,6 +53,18 @@ class ProjectAnalysis(MethodView):
         session = get_session()
         project = projects.get_project(session, project_id=project_id)
         return service.get_analysis(session, project=project, analysis_id=analysis_id)
+
+
+@blp.route("/projects/<uuid:project_id>/analyses/<uuid:analysis_id>/tailored-resume")
+class TailoredResume(MethodView):
+    @blp.response(200, TailoredResumeSchema)
+    @blp.problems(404)
+    def get(self, project_id: uuid.UUID, analysis_id: uuid.UUID):
+        """The resume with the analysis's truthful suggestions applied, in the resume schema and as Markdown"""
+        session = get_session()
+        project = projects.get_project(session, project_id=project_id)
+        analysis = service.get_analysis(session, project=project, analysis_id=analysis_id)
+        return service.tailored_resume(session, analysis=analysis)
 
 
 @blp.route("/resumes/<uuid:resume_id>/analyses")

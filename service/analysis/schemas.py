@@ -33,3 +33,11 @@ class AnalysisSchema(AnalysisSummarySchema):
 
 class AnalysisListArgsSchema(PageArgsSchema):
     resume_id = ma.fields.UUID(metadata={"description": "Only this resume's reports"})
+
+
+class TailoredResumeSchema(CamelSchema):
+    analysis_id = ma.fields.UUID()
+    resume_changed_since = ma.fields.Boolean(metadata={"description": "The resume changed after the analysis; run a new one to be sure the suggestions still fit"})
+    resume = ma.fields.Dict(metadata={"description": "The resume document (customer schema) with the suggestions applied: projects reordered, rewrites, skills the projects show added"})
+    suggestions = ma.fields.List(ma.fields.Dict(), metadata={"description": "type, target, reason, before, after, evidence, skills, change"})
+    markdown = ma.fields.String(metadata={"description": "The tailored resume for people to read"})

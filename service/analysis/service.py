@@ -13,9 +13,12 @@ from sqlalchemy.orm import Session
 from service.analysis.models import Analysis
 from service.errors import NotFound
 from service.http import camelcase, paginate
+from service.analysis.tailor import markdown, tailor
 from service.matching.gaps import GapReport, RequiredSkillInput, RequirementInput, SectionMatch, analyse
+from service.matching.suggestions import suggest
 from service.projects.models import InterviewProject
 from service.resumes import service as resumes
+from service.resumes.schemas import ResumeDocumentSchema
 from service.skills import service as skills
 
 CLOSEST_PER_REQUIREMENT = 3
@@ -72,13 +75,22 @@ def report_json(report: GapReport) -> dict[str, Any]:
 
 def create_analysis(session: Session, *, project: InterviewProject, resume_id: uuid.UUID, today: date | None = None) -> Analysis:
     resume = resumes.get_resume(session, resume_id=resume_id)
+    records = resumes.records_of(resume)
+    profile = resumes.skill_profile_of(resume, today=today)
     report = analyse(
         requirements=_inputs(project),
-        profile=resumes.skill_profile_of(resume, today=today),
+        profile=profile,
         closest=_closest(session, project, resume.id),
         has_degree=any(education.degree for education in resume.education),
         taxonomy=skills.taxonomy(),
         today=today or date.today(),
+    )
+    suggestions = suggest(
+        report=report,
+        profile=profile,
+        projects=records["projects"],
+        project_paths=[f"projects[{index}]" for index in range(len(records["projects"]))],
+        extractor=skills.extractor(),
     )
     analysis = Analysis(
         id=uuid.uuid4(),
@@ -87,7 +99,7 @@ def create_analysis(session: Session, *, project: InterviewProject, resume_id: u
         score=report.score,
         project_version=project.version,
         resume_version=resume.version,
-        report=report_json(report),
+        report={**report_json(report), "suggestions": _json([dataclasses.asdict(s) for s in suggestions])},
     )
     session.add(analysis)
     session.commit()
@@ -110,3 +122,17 @@ def list_analyses(
     if resume_id is not None:
         stmt = stmt.where(Analysis.resume_id == resume_id)
     return paginate(session, stmt, page=page, page_size=page_size)
+
+
+def tailored_resume(session: Session, *, analysis: Analysis) -> dict[str, Any]:
+    """The resume as it is now, with the analysis's suggestions applied, and as Markdown."""
+    resume = resumes.get_resume(session, resume_id=analysis.resume_id)
+    document = ResumeDocumentSchema().dump(resumes.document_of(resume))
+    tailored = tailor(document, analysis.report.get("suggestions", []))
+    return {
+        "analysis_id": analysis.id,
+        "resume_changed_since": resume.version != analysis.resume_version,
+        "resume": tailored,
+        "suggestions": analysis.report.get("suggestions", []),
+        "markdown": markdown(tailored),
+    }

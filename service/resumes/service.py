@@ -313,7 +313,7 @@ def resume_exists(session: Session, *, resume_id: uuid.UUID) -> bool:
     return session.scalar(sa.select(sa.exists().where(Resume.id == resume_id))) or False
 
 
-def _records(resume: Resume) -> dict[str, Any]:
+def records_of(resume: Resume) -> dict[str, Any]:
     """The resume as the plain records the matching core reads."""
     def day(value: Any) -> Any:
         return value.date() if value is not None else None
@@ -368,7 +368,7 @@ def _records(resume: Resume) -> dict[str, Any]:
 
 def skill_profile_of(resume: Resume, *, today: date | None = None) -> list[SkillExperience]:
     """Every skill the resume shows, with years, last use and evidence."""
-    return skill_profile(**_records(resume), extractor=skills.extractor(), today=today or date.today())
+    return skill_profile(**records_of(resume), extractor=skills.extractor(), today=today or date.today())
 
 
 def closest_sections(session: Session, *, resume_id: uuid.UUID, vector: Sequence[float], limit: int = 5) -> list[dict[str, Any]]:
