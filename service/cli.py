@@ -22,6 +22,7 @@ def prepare_database(settings: Settings, *, seed: bool) -> Database:
     from seed_data.load import is_empty, load_seed
     from service.migrate import upgrade
     from service.projects.service import reread_stale_requirements
+    from service.resumes.service import refresh_stale_profiles
 
     database = _database(settings)
     upgrade(database.engine)
@@ -29,6 +30,9 @@ def prepare_database(settings: Settings, *, seed: bool) -> Database:
         reread = reread_stale_requirements(session)
         if reread:
             click.echo(f"Read the requirements of {reread} job descriptions again")
+        refreshed = refresh_stale_profiles(session)
+        if refreshed:
+            click.echo(f"Computed the skill profiles of {refreshed} resumes again")
     if seed:
         with database.session_factory() as session:
             if is_empty(session):

@@ -18,6 +18,7 @@ from sqlalchemy import event
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.orm import DeclarativeBase, Mapped, Session, declared_attr, mapped_column, sessionmaker
+from sqlalchemy.orm.attributes import set_committed_value
 
 from embeddings.model import DIMENSIONS
 from service.config import Settings
@@ -105,6 +106,15 @@ def _stamp_audit_columns(session: Session, _flush_context: Any, _instances: Any)
         if isinstance(obj, Audited) and session.is_modified(obj, include_collections=False):
             obj.modified_on = now
             obj.modified_by = user_id
+
+
+def write_derived(session: Session, obj: Any, **values: Any) -> None:
+    """Store columns the server derives (parser output) without making it a change of the record:
+    no new version (ETag) and no modifiedOn, since nobody edited it."""
+    model = type(obj)
+    session.execute(sa.update(model).where(model.id == obj.id).values(**values))
+    for key, value in values.items():
+        set_committed_value(obj, key, value)
 
 
 def _start_embedded_server(data_dir: Path) -> Any:

@@ -14,6 +14,7 @@ from service.resumes.models import (
     ResumeDomain,
     ResumeLanguage,
     ResumeProject,
+    ResumeSkill,
 )
 
 metadata = Base.metadata
@@ -33,5 +34,6 @@ __all__ = [
     "ResumeDomain",
     "ResumeLanguage",
     "ResumeProject",
+    "ResumeSkill",
     "metadata",
 ]

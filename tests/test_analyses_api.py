@@ -139,3 +139,35 @@ def test_suggestions_and_tailored_resume(client):
     assert body["markdown"].startswith("# Khanh Tran") and "## Projects" in body["markdown"]
     stored = client.get(f"/api/v1/resumes/{resume['resume']['id']}").get_json()
     assert len(stored["professionalSkills"]) == 1, "tailoring stores nothing"
+
+
+def test_ranking_orders_a_small_known_bench(client):
+    token = uuid.uuid4().hex[:6]
+    jd = "Requirements\n- 4+ years of Java\n- Spring Boot\n- Kafka\n\nNice to have\n- Docker"
+    project = setup_project(client, jd)
+    other = setup_project(client, "Requirements\n- Java")
+    client.patch(f"/api/v1/projects/{other['id']}", json={"status": "open"})
+
+    def person(last, technology, start="2018-01-01"):
+        return make_resume(client, f"Rank{token}", last, projects=[{"name": "Work", "technology": technology, "startDate": start, "endDate": "2025-12-31", "status": "Closed"}])
+
+    strong = person("Strong", ["Java", "Spring Boot", "Kafka", "Docker"])
+    junior = person("Junior", ["Java", "Spring Boot"], start="2024-06-01")
+    frontend = person("Front", ["React", "TypeScript"])
+    body = client.get(f"/api/v1/projects/{project['id']}/ranking?limit=50").get_json()
+    mine = [row for row in body["items"] if row["name"].startswith(f"Rank{token}")]
+    assert [row["name"] for row in mine] == [f"Rank{token} Strong", f"Rank{token} Junior"], "no JD skill, no place in the ranking"
+    assert mine[0]["score"] > mine[1]["score"]
+    assert mine[0]["missingMustHaves"] == [] and "Kafka" in mine[1]["missingMustHaves"]
+    assert mine[0]["analysisId"] is None
+
+    analysis = analyse(client, project["id"], strong["resume"]["id"])
+    again = client.get(f"/api/v1/projects/{project['id']}/ranking?limit=50").get_json()
+    first = next(row for row in again["items"] if row["resumeId"] == strong["resume"]["id"])
+    assert first["analysisId"] == analysis["id"] and first["analysisUrl"].endswith(analysis["id"])
+
+    client.post(f"/api/v1/projects/{other['id']}/candidates", json={"resumeId": strong["resume"]["id"], "status": "preparing"})
+    available = client.get(f"/api/v1/projects/{project['id']}/ranking?limit=50&available=true").get_json()
+    assert strong["resume"]["id"] not in [row["resumeId"] for row in available["items"]]
+    assert frontend["resume"]["id"] not in [row["resumeId"] for row in available["items"]]
+    assert junior["resume"]["id"] in [row["resumeId"] for row in available["items"]]

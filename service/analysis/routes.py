@@ -11,6 +11,8 @@ from service.analysis.schemas import (
     AnalysisRequestSchema,
     AnalysisSchema,
     AnalysisSummarySchema,
+    RankingArgsSchema,
+    RankingSchema,
     TailoredResumeSchema,
 )
 from service.db import get_session
@@ -65,6 +67,19 @@ class TailoredResume(MethodView):
         project = projects.get_project(session, project_id=project_id)
         analysis = service.get_analysis(session, project=project, analysis_id=analysis_id)
         return service.tailored_resume(session, analysis=analysis)
+
+
+@blp.route("/projects/<uuid:project_id>/ranking")
+class Ranking(MethodView):
+    @blp.arguments(RankingArgsSchema, location="query")
+    @blp.response(200, RankingSchema)
+    @blp.problems(404)
+    def get(self, args: dict[str, Any], project_id: uuid.UUID):
+        """Rank every stored resume for the project: fit score, top matched and missing must-haves"""
+        session = get_session()
+        project = projects.get_project(session, project_id=project_id)
+        items = service.rank_bench(session, project=project, limit=args["limit"], available_only=args["available"])
+        return {"project_id": project.id, "items": items}
 
 
 @blp.route("/resumes/<uuid:resume_id>/analyses")

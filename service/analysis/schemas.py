@@ -41,3 +41,25 @@ class TailoredResumeSchema(CamelSchema):
     resume = ma.fields.Dict(metadata={"description": "The resume document (customer schema) with the suggestions applied: projects reordered, rewrites, skills the projects show added"})
     suggestions = ma.fields.List(ma.fields.Dict(), metadata={"description": "type, target, reason, before, after, evidence, skills, change"})
     markdown = ma.fields.String(metadata={"description": "The tailored resume for people to read"})
+
+
+class RankingArgsSchema(CamelSchema):
+    limit = ma.fields.Integer(load_default=20, validate=ma.validate.Range(1, 100))
+    available = ma.fields.Boolean(
+        load_default=False, metadata={"description": "Only employees not already proposed, preparing or interviewing for another open project"}
+    )
+
+
+class RankedResumeSchema(CamelSchema):
+    resume_id = ma.fields.UUID()
+    name = ma.fields.String()
+    score = ma.fields.Integer(metadata={"description": "Fit from 0 to 100 by the stored skill profile (evidence by meaning is in the full analysis)"})
+    matched_must_haves = ma.fields.List(ma.fields.String())
+    missing_must_haves = ma.fields.List(ma.fields.String())
+    analysis_id = ma.fields.UUID(allow_none=True, metadata={"description": "The latest full analysis of this resume for the project, if any"})
+    analysis_url = ma.fields.String(metadata={"description": "The latest analysis, or where to POST {resumeId} for one"})
+
+
+class RankingSchema(CamelSchema):
+    project_id = ma.fields.UUID()
+    items = ma.fields.List(ma.fields.Nested(RankedResumeSchema))

@@ -8,6 +8,7 @@ from datetime import date
 from typing import Any
 
 import sqlalchemy as sa
+from sqlalchemy.dialects.postgresql import distinct_on
 from sqlalchemy.orm import Session
 
 from service.analysis.models import Analysis
@@ -16,7 +17,10 @@ from service.http import camelcase, paginate
 from service.analysis.tailor import markdown, tailor
 from service.matching.gaps import GapReport, RequiredSkillInput, RequirementInput, SectionMatch, analyse
 from service.matching.suggestions import suggest
-from service.projects.models import InterviewProject
+from service.matching.experience import Evidence, SkillExperience
+from service.matching.languages import LanguageLevel
+from service.projects.models import InterviewProject, ProjectCandidate
+from service.resumes.models import Education, Resume, ResumeSkill
 from service.resumes import service as resumes
 from service.resumes.schemas import ResumeDocumentSchema
 from service.skills import service as skills
@@ -136,3 +140,95 @@ def tailored_resume(session: Session, *, analysis: Analysis) -> dict[str, Any]:
         "suggestions": analysis.report.get("suggestions", []),
         "markdown": markdown(tailored),
     }
+
+
+def _stored_profile(rows: list[ResumeSkill]) -> list[SkillExperience]:
+    """The precomputed profile rows as the gap analysis reads them."""
+    taxonomy = skills.taxonomy()
+    profile = []
+    for row in rows:
+        skill = taxonomy.get(row.slug)
+        if skill is None:
+            continue
+        level = LanguageLevel(row.cefr, "profile", row.cefr) if row.cefr else None
+        evidence = [Evidence("profile", str(row.resume_id), "stored skill profile", f"{row.months} months in projects")]
+        profile.append(
+            SkillExperience(skill.slug, skill.name, skill.kind, skill.category, row.months, row.declared_months, row.last_used, level, evidence)
+        )
+    return profile
+
+
+def rank_bench(
+    session: Session, *, project: InterviewProject, limit: int, available_only: bool = False, today: date | None = None
+) -> list[dict[str, Any]]:
+    """Every stored resume ranked for the project from the precomputed skill profiles: one query
+    shortlists by the JD's skills, then the gap rules score the shortlist (evidence by meaning
+    is left to the full analysis each row links to)."""
+    requirements = _inputs(project)
+    taxonomy = skills.taxonomy()
+    weights: dict[str, float] = {}
+    for requirement in requirements:
+        for skill in requirement.skills:
+            weight = 3.0 if requirement.importance == "must" else 1.0
+            weights[skill.slug] = max(weights.get(skill.slug, 0.0), weight)
+            for related in taxonomy.related(skill.slug):
+                weights.setdefault(related, 0.3 * weight)
+    if not weights:
+        return []
+    wanted = sa.values(sa.column("slug", sa.String), sa.column("weight", sa.Float), name="wanted").data(list(weights.items()))
+    shortlist = (
+        sa.select(ResumeSkill.resume_id)
+        .join(wanted, wanted.c.slug == ResumeSkill.slug)
+        .group_by(ResumeSkill.resume_id)
+        .order_by(sa.func.sum(wanted.c.weight).desc(), ResumeSkill.resume_id)
+        .limit(max(limit * 10, 200))
+    )
+    if available_only:
+        busy = (
+            sa.select(ProjectCandidate.resume_id)
+            .join(InterviewProject, InterviewProject.id == ProjectCandidate.project_id)
+            .where(
+                InterviewProject.status == "open",
+                InterviewProject.id != project.id,
+                ProjectCandidate.status.in_(["proposed", "preparing", "interviewed"]),
+            )
+        )
+        shortlist = shortlist.where(ResumeSkill.resume_id.not_in(busy))
+    ids = list(session.scalars(shortlist))
+    rows: dict[uuid.UUID, list[ResumeSkill]] = {resume_id: [] for resume_id in ids}
+    for row in session.scalars(sa.select(ResumeSkill).where(ResumeSkill.resume_id.in_(ids), ResumeSkill.slug.in_(list(weights)))):
+        rows[row.resume_id].append(row)
+    names = dict(session.execute(sa.select(Resume.id, Resume.first_name + " " + Resume.last_name).where(Resume.id.in_(ids))).all())
+    graduates = set(session.scalars(sa.select(Education.resume_id).where(Education.resume_id.in_(ids), Education.degree.is_not(None))))
+    latest = dict(
+        session.execute(
+            sa.select(Analysis.resume_id, Analysis.id)
+            .where(Analysis.project_id == project.id, Analysis.resume_id.in_(ids))
+            .order_by(Analysis.resume_id, Analysis.created_on.desc())
+            .ext(distinct_on(Analysis.resume_id))
+        ).all()
+    )
+    ranked = []
+    for resume_id in ids:
+        report = analyse(
+            requirements=requirements,
+            profile=_stored_profile(rows[resume_id]),
+            closest={},
+            has_degree=resume_id in graduates,
+            taxonomy=taxonomy,
+            today=today or date.today(),
+        )
+        musts = [r for r in report.requirements if r.scored and r.importance == "must"]
+        ranked.append(
+            {
+                "resume_id": resume_id,
+                "name": names.get(resume_id, ""),
+                "score": report.score,
+                "matched_must_haves": [r.text for r in musts if r.status == "matched"][:3],
+                "missing_must_haves": [r.text for r in musts if r.status == "missing"][:3],
+                "analysis_id": latest.get(resume_id),
+                "analysis_url": f"/api/v1/projects/{project.id}/analyses" + (f"/{latest[resume_id]}" if resume_id in latest else ""),
+            }
+        )
+    ranked.sort(key=lambda row: (-row["score"], row["name"], str(row["resume_id"])))
+    return ranked[:limit]

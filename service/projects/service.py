@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from embeddings.refresh import refresh_embeddings
 from service.customers import service as customers
 from service.customers.models import Customer
+from service.db import write_derived
 from service.errors import Conflict, InvalidInput, NotFound
 from service.http import paginate
 from service.matching.requirements import RequiredSkill
@@ -67,7 +68,8 @@ def _assign(project: InterviewProject, data: dict[str, Any]) -> None:
         setattr(project, key, value)
     project.name_key = fold(project.name)
     if reread or project.parser_version != skills.PARSER_VERSION:
-        read_requirements(project)
+        for key, value in read_requirements(project).items():
+            setattr(project, key, value)
 
 
 def _skill_record(skill: RequiredSkill) -> dict[str, Any]:
@@ -81,12 +83,10 @@ def _skill_record(skill: RequiredSkill) -> dict[str, Any]:
     }
 
 
-def read_requirements(project: InterviewProject) -> None:
-    """Parse the project's JD into stored requirements (replacing the previous ones)."""
+def read_requirements(project: InterviewProject) -> dict[str, Any]:
+    """Parse the project's JD into stored requirements (replacing the previous ones); answers the
+    project columns the parser derives, for the caller to set."""
     parsed = skills.parse_jd(text=project.job_description)
-    project.role_title = parsed.title
-    project.seniority = parsed.seniority
-    project.parser_version = skills.PARSER_VERSION
     project.requirements = [
         ProjectRequirement(
             id=uuid.uuid4(),
@@ -104,6 +104,7 @@ def read_requirements(project: InterviewProject) -> None:
         for position, requirement in enumerate(parsed.requirements)
     ]
     refresh_embeddings(project.requirements)
+    return {"role_title": parsed.title, "seniority": parsed.seniority, "parser_version": skills.PARSER_VERSION}
 
 
 def reread_stale_requirements(session: Session) -> int:
@@ -112,7 +113,7 @@ def reread_stale_requirements(session: Session) -> int:
         sa.select(InterviewProject).where(InterviewProject.parser_version.is_distinct_from(skills.PARSER_VERSION))
     ).all()
     for project in stale:
-        read_requirements(project)
+        write_derived(session, project, **read_requirements(project))
     session.commit()
     return len(stale)
 

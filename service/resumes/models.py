@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 import sqlalchemy as sa
@@ -27,6 +27,8 @@ class Resume(UuidPk, Audited, Versioned, Base):
     last_name: Mapped[str] = mapped_column(sa.String(200))
     # folded "first last" (lower case, no accents) for search
     name_key: Mapped[str] = mapped_column(sa.String(401), index=True)
+    # parser version the stored skill profile (resume_skill rows) was computed with
+    profile_version: Mapped[str | None] = mapped_column(sa.String(40))
 
     education: Mapped[list[Education]] = _section("Education")
     certificates: Mapped[list[Certificate]] = _section("Certificate")
@@ -220,3 +222,16 @@ class ProfessionalSkill(ResumeChild, Embedded, Base):
 EMBEDDED_SECTIONS = (Education, Certificate, ResumeProject, ProfessionalSkill)
 for _section_model in EMBEDDED_SECTIONS:
     hnsw_index(_section_model)
+
+
+class ResumeSkill(Base):
+    """The resume's skill profile, precomputed on every write so ranking a bench is one query."""
+
+    __tablename__ = "resume_skill"
+
+    resume_id: Mapped[uuid.UUID] = mapped_column(sa.ForeignKey("resume.id", ondelete="CASCADE"), primary_key=True)
+    slug: Mapped[str] = mapped_column(sa.String(100), primary_key=True, index=True)
+    months: Mapped[int]
+    declared_months: Mapped[int]
+    last_used: Mapped[date | None]
+    cefr: Mapped[str | None] = mapped_column(sa.String(2))

@@ -14,7 +14,7 @@ from sqlalchemy.dialects.postgresql import distinct_on, insert
 from sqlalchemy.orm import Session, selectinload
 
 from embeddings.refresh import forget_stale_embeddings, refresh_embeddings
-from service.db import utcnow
+from service.db import utcnow, write_derived
 from service.matching.experience import (
     CertificateRecord,
     DeclaredSkill,
@@ -35,6 +35,7 @@ from service.resumes.models import (
     ResumeDomain,
     ResumeLanguage,
     ResumeProject,
+    ResumeSkill,
 )
 from service.resumes.schemas import ResumeDocumentSchema
 from service.skills import service as skills
@@ -171,6 +172,8 @@ def _apply_document(
         refresh_embeddings(embedded_rows)
     else:
         forget_stale_embeddings(embedded_rows)
+    store_profile(session, resume)
+    resume.profile_version = skills.PARSER_VERSION
 
 
 def add_resume(session: Session, *, document: dict[str, Any], embed: bool = True) -> Resume:
@@ -389,3 +392,44 @@ def closest_sections(session: Session, *, resume_id: uuid.UUID, vector: Sequence
         record = session.get(models[row.section], row.id)
         found.append({"section": row.section, "id": row.id, "text": record.embedding_text(), "similarity": round(1 - row.distance, 4)})
     return found
+
+
+def store_profile(session: Session, resume: Resume, *, today: date | None = None) -> None:
+    """Keep the resume's precomputed skill profile (resume_skill rows) in step with its records."""
+    profile = skill_profile_of(resume, today=today)
+    session.flush()
+    session.execute(sa.delete(ResumeSkill).where(ResumeSkill.resume_id == resume.id))
+    if profile:
+        session.execute(
+            insert(ResumeSkill),
+            [
+                {
+                    "resume_id": resume.id,
+                    "slug": experience.slug,
+                    "months": experience.months,
+                    "declared_months": experience.declared_months,
+                    "last_used": experience.last_used,
+                    "cefr": experience.level.cefr if experience.level else None,
+                }
+                for experience in profile
+            ],
+        )
+
+
+def refresh_stale_profiles(session: Session, *, batch_size: int = 200) -> int:
+    """Recompute the stored profiles made by an older parser or taxonomy; answers how many."""
+    total = 0
+    while True:
+        stale = session.scalars(
+            sa.select(Resume)
+            .where(Resume.profile_version.is_distinct_from(skills.PARSER_VERSION))
+            .options(*_FULL_LOAD)
+            .limit(batch_size)
+        ).all()
+        if not stale:
+            return total
+        for resume in stale:
+            store_profile(session, resume)
+            write_derived(session, resume, profile_version=skills.PARSER_VERSION)
+        session.commit()
+        total += len(stale)
