@@ -9,27 +9,17 @@ import json
 import statistics
 import time
 
+from bench.transient import section_rows, transient_resume
 from embeddings.model import EmbeddingModel
 from seed_data.load import SEED_DIR, resume_documents
 from service.matching.extract import Extractor
 from service.matching.requirements import parse_job_description
 from service.matching.taxonomy import default_taxonomy
-from service.models import Certificate, Education, ProfessionalSkill, ProjectTechnology, ResumeProject
-from service.resumes.schemas import ResumeDocumentSchema
 
 
 def resume_texts(document: dict) -> list[str]:
     """The texts the service embeds for one resume, made by the models themselves (unsaved rows)."""
-    loaded = ResumeDocumentSchema().load(document)
-    rows: list = [Education(**item) for item in loaded.get("education", [])]
-    rows += [Certificate(**item) for item in loaded.get("certificates", [])]
-    rows += [ProfessionalSkill(**item) for item in loaded.get("professional_skills", [])]
-    for item in loaded.get("projects", []):
-        technology = item.pop("technology", [])
-        project = ResumeProject(**item)
-        project.technologies = [ProjectTechnology(name=name) for name in technology]
-        rows.append(project)
-    return [text for row in rows if (text := row.embedding_text())]
+    return [text for row in section_rows(transient_resume(document)) if (text := row.embedding_text())]
 
 
 def timed(model: EmbeddingModel, texts: list[str], runs: int = 5) -> float:

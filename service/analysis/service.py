@@ -17,7 +17,7 @@ from service.http import camelcase, paginate
 from service.analysis.tailor import markdown, tailor
 from service.matching.gaps import GapReport, RequiredSkillInput, RequirementInput, SectionMatch, analyse
 from service.matching.suggestions import suggest
-from service.matching.experience import Evidence, SkillExperience
+from service.matching.experience import Evidence, SkillExperience, career_months
 from service.matching.languages import LanguageLevel
 from service.projects.models import InterviewProject, ProjectCandidate
 from service.resumes.models import Education, Resume, ResumeSkill
@@ -88,6 +88,7 @@ def create_analysis(session: Session, *, project: InterviewProject, resume_id: u
         has_degree=any(education.degree for education in resume.education),
         taxonomy=skills.taxonomy(),
         today=today or date.today(),
+        career_months=career_months(records["projects"], today or date.today()),
     )
     suggestions = suggest(
         report=report,

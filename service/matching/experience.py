@@ -177,3 +177,13 @@ def skill_profile(
 def _raise_level(experience: SkillExperience, level: LanguageLevel | None) -> None:
     if level is not None and (experience.level is None or level.rank > experience.level.rank):
         experience.level = level
+
+
+def career_months(projects: Iterable[ProjectRecord], today: date) -> int:
+    """Months of project work in all, overlapping projects counted once."""
+    spans = []
+    for project in projects:
+        end = min(project.end or today, today)
+        if project.start and project.start <= end:
+            spans.append((project.start, end))
+    return merged_months(spans)

@@ -18,7 +18,7 @@ from service.matching.languages import LanguageLevel, find_level
 from service.matching.taxonomy import CJK_RE, Alias, Skill, Taxonomy, _Node, fold, tokens_of
 
 # separators that may sit between the words of one alias ("CI/CD", "Spring-Boot", "React Native")
-_JOINERS = re.compile(r"[ \t\-/_]{1,3}")
+_JOINERS = re.compile(r"[ \t\-–—/_]{1,3}")
 # words after a match that show it is a place, a food or an event, not a technology
 _NOT_A_SKILL_AFTER = {
     "street", "st", "road", "avenue", "ave", "island", "islands", "cafe", "café", "coffee", "tea",
@@ -44,7 +44,8 @@ _YEAR = re.compile(r"(19|20)\d\d$")
 _VERSION = re.compile(r"v?\d+(\.\d+)*(\.x)?\+?$", re.IGNORECASE)
 _SKILL_HEADING = re.compile(
     r"\b(skills?|technolog(y|ies)|tech(nical)? stack|stack|tools?|environment|languages?|frameworks?|"
-    r"platforms?|databases?|k[yỹ] n[aă]ng|c[oô]ng ngh[eệ])\b",
+    r"platforms?|databases?|requirements?|qualifications?|must[- ]haves?|nice[- ]to[- ]haves?|preferred|"
+    r"k[yỹ] n[aă]ng|c[oô]ng ngh[eệ]|y[eê]u c[aầ]u)\b",
     re.IGNORECASE,
 )
 _DIGIT_SUFFIX = re.compile(r"^([a-z][a-z.+#]*?)(\d[\d.x]*)$")

@@ -23,6 +23,7 @@ LOWEST_CAP = 35
 STALE_YEARS = 5  # experience last used longer ago than this counts only in part
 MEANING_MATCH, MEANING_PARTIAL = 0.62, 0.5  # cosine similarity of a requirement and a CV section
 CREDIT = {"matched": 1.0, "partial": 0.5, "transferable": 0.35, "missing": 0.0}
+_DESCRIBED_KINDS = {"practice", "methodology", "domain", "soft_skill"}
 _ALTERNATIVES = re.compile(r"\bor\b|/|\beither\b|\bany of\b|\bone of\b", re.I)
 
 
@@ -117,14 +118,43 @@ def _skill_result(required: RequiredSkillInput, profile: Mapping[str, SkillExper
             result.status = "partial"
             result.note = (result.note + "; " if result.note else "") + f"last used in {have.last_used.year}"
         return result
+    wanted = taxonomy.skills.get(required.slug)
     for related in sorted(taxonomy.related(required.slug)):
         near = profile.get(related)
-        if near is not None and near.evidence and (near.months or near.declared_months):
+        if near is not None and near.evidence and (near.months or near.declared_months) and _substitutes(wanted, taxonomy.skills.get(related)):
             result.status, result.credit, result.via = "transferable", CREDIT["transferable"], near.name
             result.years, result.last_used = near.years, near.last_used
             result.note = f"no {required.name} on record, but {near.years:g} years of {near.name}, a related skill"
             return result
     return result
+
+
+def _asked_skills(requirement: RequirementInput, taxonomy: Taxonomy) -> tuple[RequiredSkillInput, ...]:
+    """The skills a requirement is judged on: a certificate requirement on certificates only; a
+    language requirement on the language, not on the test that states its level (TOEIC 750)."""
+    skills = requirement.skills
+    if requirement.kind == "certification":
+        return tuple(skill for skill in skills if skill.kind == "certification")
+    languages = {skill.slug for skill in skills if skill.kind == "spoken_language"}
+    if languages:
+        skills = tuple(
+            skill
+            for skill in skills
+            if not (skill.kind == "certification" and (s := taxonomy.get(skill.slug)) and set(s.targets("certifies")) & languages)
+        )
+    return skills
+
+
+_FRAMEWORKS = {"framework", "library"}
+
+
+def _substitutes(wanted, near) -> bool:
+    """Related skills give transferable credit only when one could stand in for the other: same
+    area and same sort of thing (Vue for React, Kotlin for Java, GitLab CI for Jenkins), not
+    merely used together (Docker and Kubernetes)."""
+    if wanted is None or near is None or wanted.category != near.category:
+        return False
+    return wanted.kind == near.kind or {wanted.kind, near.kind} <= _FRAMEWORKS
 
 
 def _language_result(result: SkillResult, have: SkillExperience) -> SkillResult:
@@ -145,7 +175,15 @@ def _language_result(result: SkillResult, have: SkillExperience) -> SkillResult:
     return result
 
 
+_PRACTICE_KINDS = {"practice", "methodology"}
+
+
 def _combine(requirement: RequirementInput, skills: list[SkillResult]) -> tuple[str, float]:
+    kinds = {skill.slug: skill.kind for skill in requirement.skills}
+    concrete = [skill for skill in skills if kinds.get(skill.slug) not in _PRACTICE_KINDS]
+    if concrete and any(skill.status == "matched" for skill in concrete):
+        # "Unit testing with JUnit": the practice comes with the tool that shows it
+        skills = concrete
     credits = [skill.credit for skill in skills]
     if len(skills) > 1 and _ALTERNATIVES.search(requirement.text):
         credit = max(credits)  # "Kafka or RabbitMQ": one is enough
@@ -175,19 +213,35 @@ def analyse(
     has_degree: bool,
     taxonomy: Taxonomy,
     today: date,
+    career_months: int = 0,
 ) -> GapReport:
+    """`career_months`: the person's whole project time, overlaps counted once ("10+ years in
+    software development")."""
     by_slug = {experience.slug: experience for experience in profile}
     results: list[RequirementResult] = []
     for requirement in requirements:
         scored = requirement.kind in SCORED_KINDS
         result = RequirementResult(requirement.ref, requirement.text, requirement.kind, requirement.importance, "missing", 0.0, scored)
+        asked = _asked_skills(requirement, taxonomy)
         if requirement.kind == "education":
             result.status, result.credit = ("matched", 1.0) if has_degree else ("missing", 0.0)
             result.note = "a degree is on record" if has_degree else "no degree on record"
-        elif requirement.skills:
-            result.skills = [_skill_result(skill, by_slug, taxonomy, today) for skill in requirement.skills]
+        elif requirement.kind == "certification" and not asked:
+            result.note = "this certificate is not on record"
+        elif asked:
+            result.skills = [_skill_result(skill, by_slug, taxonomy, today) for skill in asked]
             result.status, result.credit = _combine(requirement, result.skills)
-        if result.status != "matched" and requirement.kind not in ("education", "spoken_language", "certification"):
+        elif requirement.min_years:
+            years = round(career_months / 12, 1)
+            if years >= requirement.min_years:
+                result.status, result.credit = "matched", 1.0
+            elif years >= requirement.min_years / 2:
+                result.status, result.credit = "partial", round(years / requirement.min_years, 2)
+            result.note = f"{years:g} years of project work on record, {requirement.min_years:g} asked"
+        # meaning speaks for experience described in words, not for a named technology, a level,
+        # a certificate or years that fall short
+        described = all(skill.kind in _DESCRIBED_KINDS for skill in asked) and not requirement.min_years
+        if result.status == "missing" and described and requirement.kind not in ("education", "spoken_language", "certification"):
             status, credit, best = _by_meaning(closest.get(requirement.ref, ()))
             result.by_meaning = best if status != "missing" else None
             if credit > result.credit:

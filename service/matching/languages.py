@@ -22,8 +22,8 @@ _WORDS = {
 
 _LEVEL = re.compile(
     r"(?P<jlpt>(?:JLPT|N[oō]ken)?\s*[-:]?\s*\bN(?P<n>[1-5])\b)"
-    r"|(?P<toeic>TOEIC\b\D{0,12}?(?P<toeic_score>\d{3}))"
-    r"|(?P<ielts>IELTS\b\D{0,12}?(?P<ielts_band>\d(?:[.,]\d)?))"
+    r"|(?P<toeic>TOEIC\b\D{0,30}?(?P<toeic_score>\d{3}))"
+    r"|(?P<ielts>IELTS\b\D{0,30}?(?P<ielts_band>\d(?:[.,]\d)?))"
     r"|\b(?P<cefr>[ABC][12])\b"
     r"|(?P<word>" + "|".join(re.escape(word) for word in sorted(_WORDS, key=len, reverse=True)) + r")",
     re.IGNORECASE,

@@ -159,8 +159,13 @@ def _level(text: str, min_years: float | None) -> str | None:
     return "junior"
 
 
+_CERTIFICATE_WORDS = re.compile(r"\bcertifi(cate|cation|ed)\b", re.I)
+
+
 def _kind(text: str, skills: list[FoundSkill], section: str | None) -> str:
     kinds = {found.skill.kind for found in skills}
+    if _CERTIFICATE_WORDS.search(text) and "spoken_language" not in kinds:
+        return "certification"  # "AWS Certified Developer", "ISTQB ... certificate": the certificate is asked
     if any(found.skill.technical for found in skills):
         return "technical"
     if "spoken_language" in kinds:
