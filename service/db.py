@@ -112,8 +112,10 @@ def write_derived(session: Session, obj: Any, **values: Any) -> None:
     """Store columns the server derives (parser output) without making it a change of the record:
     no new version (ETag) and no modifiedOn, since nobody edited it."""
     model = type(obj)
-    session.execute(sa.update(model).where(model.id == obj.id).values(**values))
-    for key, value in values.items():
+    session.execute(
+        sa.update(model).where(model.id == obj.id).values(**values), execution_options={"synchronize_session": False}
+    )
+    for key, value in values.items():  # keep the loaded object in step by hand
         set_committed_value(obj, key, value)
 
 

@@ -171,3 +171,26 @@ def test_ranking_orders_a_small_known_bench(client):
     assert strong["resume"]["id"] not in [row["resumeId"] for row in available["items"]]
     assert frontend["resume"]["id"] not in [row["resumeId"] for row in available["items"]]
     assert junior["resume"]["id"] in [row["resumeId"] for row in available["items"]]
+
+
+def test_recomputing_derived_data_is_not_an_edit(client, session):
+    """After a parser upgrade the stored profiles and JD requirements are computed again at start;
+    that must not change any ETag or modifiedOn (nobody edited the records)."""
+    import sqlalchemy as sa
+
+    from service.models import InterviewProject, Resume
+    from service.projects.service import reread_stale_requirements
+    from service.resumes.service import refresh_stale_profiles
+
+    project = setup_project(client)
+    resume = make_resume(client, "Derived", "Data", **JAVA_CV)
+    resume_url, project_url = f"/api/v1/resumes/{resume['resume']['id']}", f"/api/v1/projects/{project['id']}"
+    etags = client.get(resume_url).headers["ETag"], client.get(project_url).headers["ETag"]
+    session.execute(sa.update(Resume).values(profile_version="old"))
+    session.execute(sa.update(InterviewProject).values(parser_version="old"))
+    session.commit()
+    assert refresh_stale_profiles(session) >= 1 and reread_stale_requirements(session) >= 1
+    assert (client.get(resume_url).headers["ETag"], client.get(project_url).headers["ETag"]) == etags
+    assert client.get(resume_url).get_json()["resume"]["modifiedOn"] is None
+    skills = client.get(f"{resume_url}/skills").get_json()["skills"]
+    assert any(s["slug"] == "java" for s in skills)

@@ -213,3 +213,10 @@ def test_bulk_import_rejects_bodies_that_are_not_lists(client):
     assert_problem(client.post("/api/v1/resumes/import", json={"resume": {}}), 400)
     assert_problem(client.post("/api/v1/resumes/import", data=""), 400)
     assert_problem(client.post("/api/v1/resumes/import?onExisting=merge", json=[]), 422, field="onExisting")
+
+
+def test_a_new_resume_is_unmodified_at_version_1(client):
+    created = make_resume(client, **full_sections())
+    response = client.get(f"/api/v1/resumes/{created['resume']['id']}")
+    assert response.headers["ETag"] == '"v1"'
+    assert response.get_json()["resume"]["modifiedOn"] is None

@@ -172,8 +172,8 @@ def _apply_document(
         refresh_embeddings(embedded_rows)
     else:
         forget_stale_embeddings(embedded_rows)
+    resume.profile_version = skills.PARSER_VERSION  # before store_profile flushes the new resume
     store_profile(session, resume)
-    resume.profile_version = skills.PARSER_VERSION
 
 
 def add_resume(session: Session, *, document: dict[str, Any], embed: bool = True) -> Resume:
@@ -398,10 +398,13 @@ def store_profile(session: Session, resume: Resume, *, today: date | None = None
     """Keep the resume's precomputed skill profile (resume_skill rows) in step with its records."""
     profile = skill_profile_of(resume, today=today)
     session.flush()
-    session.execute(sa.delete(ResumeSkill).where(ResumeSkill.resume_id == resume.id))
+    # the rows are never loaded as objects: nothing in the session to keep in step
+    session.execute(
+        sa.delete(ResumeSkill).where(ResumeSkill.resume_id == resume.id), execution_options={"synchronize_session": False}
+    )
     if profile:
         session.execute(
-            insert(ResumeSkill),
+            ResumeSkill.__table__.insert(),
             [
                 {
                     "resume_id": resume.id,
@@ -432,4 +435,5 @@ def refresh_stale_profiles(session: Session, *, batch_size: int = 200) -> int:
             store_profile(session, resume)
             write_derived(session, resume, profile_version=skills.PARSER_VERSION)
         session.commit()
+        session.expunge_all()  # done with this batch; keep the session small over thousands of resumes
         total += len(stale)
