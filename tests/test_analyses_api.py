@@ -194,3 +194,20 @@ def test_recomputing_derived_data_is_not_an_edit(client, session):
     assert client.get(resume_url).get_json()["resume"]["modifiedOn"] is None
     skills = client.get(f"{resume_url}/skills").get_json()["skills"]
     assert any(s["slug"] == "java" for s in skills)
+
+
+def test_ranking_counts_career_years(client):
+    token = uuid.uuid4().hex[:6]
+    project = setup_project(client, "Requirements\n- 6+ years in software development\n- Java")
+    veteran = make_resume(client, f"Career{token}", "Veteran", projects=[
+        {"name": "A", "technology": ["PHP"], "startDate": "2015-01-01", "endDate": "2019-12-31", "status": "Closed"},
+        {"name": "B", "technology": ["Java"], "startDate": "2019-06-01", "endDate": "2023-12-31", "status": "Closed"},
+    ])
+    newcomer = make_resume(client, f"Career{token}", "Newcomer", projects=[
+        {"name": "C", "technology": ["Java"], "startDate": "2023-01-01", "endDate": "2024-12-31", "status": "Closed"},
+    ])
+    rows = {row["resumeId"]: row for row in client.get(f"/api/v1/projects/{project['id']}/ranking?limit=100").get_json()["items"]}
+    assert rows[veteran["resume"]["id"]]["score"] == 100
+    assert "6+ years in software development" in rows[newcomer["resume"]["id"]]["missingMustHaves"]
+    report = analyse(client, project["id"], veteran["resume"]["id"])["report"]
+    assert by_text(report, "6+ years")["status"] == "matched"

@@ -199,7 +199,7 @@ def rank_bench(
     rows: dict[uuid.UUID, list[ResumeSkill]] = {resume_id: [] for resume_id in ids}
     for row in session.scalars(sa.select(ResumeSkill).where(ResumeSkill.resume_id.in_(ids), ResumeSkill.slug.in_(list(weights)))):
         rows[row.resume_id].append(row)
-    names = dict(session.execute(sa.select(Resume.id, Resume.first_name + " " + Resume.last_name).where(Resume.id.in_(ids))).all())
+    people = {row.id: row for row in session.execute(sa.select(Resume.id, Resume.first_name, Resume.last_name, Resume.career_months).where(Resume.id.in_(ids)))}
     graduates = set(session.scalars(sa.select(Education.resume_id).where(Education.resume_id.in_(ids), Education.degree.is_not(None))))
     latest = dict(
         session.execute(
@@ -218,12 +218,13 @@ def rank_bench(
             has_degree=resume_id in graduates,
             taxonomy=taxonomy,
             today=today or date.today(),
+            career_months=people[resume_id].career_months or 0,
         )
         musts = [r for r in report.requirements if r.scored and r.importance == "must"]
         ranked.append(
             {
                 "resume_id": resume_id,
-                "name": names.get(resume_id, ""),
+                "name": f"{people[resume_id].first_name} {people[resume_id].last_name}",
                 "score": report.score,
                 "matched_must_haves": [r.text for r in musts if r.status == "matched"][:3],
                 "missing_must_haves": [r.text for r in musts if r.status == "missing"][:3],

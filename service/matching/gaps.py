@@ -247,8 +247,8 @@ def analyse(
             if credit > result.credit:
                 result.status, result.credit = status, credit
                 result.note = f"found by meaning in the CV ({best.section}, similarity {best.similarity:.2f})"
-        if not requirement.skills and requirement.kind in ("other", "soft_skill", "responsibility"):
-            result.scored = False  # prose without a checkable skill is shown, not scored
+        if not asked and not requirement.min_years and requirement.kind in ("other", "soft_skill", "responsibility"):
+            result.scored = False  # prose without a checkable skill or years is shown, not scored
         if not result.scored:
             result.status = "info" if result.status == "missing" else result.status
         results.append(result)

@@ -29,6 +29,8 @@ class Resume(UuidPk, Audited, Versioned, Base):
     name_key: Mapped[str] = mapped_column(sa.String(401), index=True)
     # parser version the stored skill profile (resume_skill rows) was computed with
     profile_version: Mapped[str | None] = mapped_column(sa.String(40))
+    # months of project work in all, overlaps counted once (part of the stored profile)
+    career_months: Mapped[int | None]
 
     education: Mapped[list[Education]] = _section("Education")
     certificates: Mapped[list[Certificate]] = _section("Certificate")

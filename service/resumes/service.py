@@ -17,6 +17,7 @@ from embeddings.refresh import forget_stale_embeddings, refresh_embeddings
 from service.db import utcnow, write_derived
 from service.matching.experience import (
     CertificateRecord,
+    career_months,
     DeclaredSkill,
     LanguageRecord,
     ProjectRecord,
@@ -172,7 +173,9 @@ def _apply_document(
         refresh_embeddings(embedded_rows)
     else:
         forget_stale_embeddings(embedded_rows)
-    resume.profile_version = skills.PARSER_VERSION  # before store_profile flushes the new resume
+    # set before store_profile flushes a new resume, so creating it is one INSERT
+    resume.profile_version = skills.PARSER_VERSION
+    resume.career_months = career_months(records_of(resume)["projects"], date.today())
     store_profile(session, resume)
 
 
@@ -433,7 +436,8 @@ def refresh_stale_profiles(session: Session, *, batch_size: int = 200) -> int:
             return total
         for resume in stale:
             store_profile(session, resume)
-            write_derived(session, resume, profile_version=skills.PARSER_VERSION)
+            months = career_months(records_of(resume)["projects"], date.today())
+            write_derived(session, resume, profile_version=skills.PARSER_VERSION, career_months=months)
         session.commit()
         session.expunge_all()  # done with this batch; keep the session small over thousands of resumes
         total += len(stale)

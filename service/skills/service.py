@@ -12,7 +12,7 @@ from service.matching.taxonomy import Skill, Taxonomy, default_taxonomy, fold
 
 # bump when the extractor, the requirement parser or the taxonomy changes, so stored JD
 # requirements are parsed again at the next start
-PARSER_VERSION = "2026-11-27.1"
+PARSER_VERSION = "2026-11-27.2"
 
 
 def taxonomy() -> Taxonomy:
