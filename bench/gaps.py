@@ -19,9 +19,9 @@ from pathlib import Path
 
 from bench.transient import section_rows, transient_resume
 from embeddings.model import cosine, default_model
-from service.analysis.service import CLOSEST_PER_REQUIREMENT
+from service.analysis.service import CLOSEST_PER_REQUIREMENT, sharpen
 from service.matching.experience import career_months, skill_profile
-from service.matching.gaps import RequiredSkillInput, RequirementInput, SectionMatch, analyse
+from service.matching.gaps import RequiredSkillInput, RequirementInput, SectionMatch, analyse, described
 from service.resumes.service import records_of
 from service.skills.service import extractor, parse_jd, taxonomy
 
@@ -64,11 +64,13 @@ def evaluate(verbose: bool) -> dict[str, float]:
         vectors = model.embed([row.embedding_text() for row in rows])
         closest = {}
         for requirement, requirement_vector in zip(requirements, model.embed([r.text for r in requirements]), strict=True):
+            if not described(requirement):
+                continue
             scored = sorted(
                 (SectionMatch(str(i), type(row).__name__, row.embedding_text(), cosine(requirement_vector, vector)) for i, (row, vector) in enumerate(zip(rows, vectors, strict=True))),
                 key=lambda match: -match.similarity,
             )
-            closest[requirement.ref] = scored[:CLOSEST_PER_REQUIREMENT]
+            closest[requirement.ref] = sharpen(requirement_vector, scored[:CLOSEST_PER_REQUIREMENT], model)
         report = analyse(
             requirements=requirements,
             profile=profile,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import atexit
 import json
 import signal
 import sys
@@ -58,8 +59,11 @@ def serve(host: str | None, port: int | None) -> None:
     settings = Settings.from_env()
     database = prepare_database(settings, seed=settings.seed_on_start)
     app = create_app(settings, database=database)
-    # sections stored without vectors (the seed, an import cut short) get them while the service runs
-    app.extensions["copilot.embedder"].request()
+    # sections stored without vectors (the seed, an import cut short) get them while the service
+    # runs; at exit the thread ends first (atexit runs last-registered first, before the database stops)
+    embedder = app.extensions["copilot.embedder"]
+    atexit.register(embedder.stop)
+    embedder.request()
     host, port = host or settings.host, port or settings.port
     # exit normally on SIGTERM (docker stop, process managers) so the embedded server is stopped too
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))

@@ -19,12 +19,13 @@ log = logging.getLogger(__name__)
 EMBEDDED_MODELS = (*EMBEDDED_SECTIONS, ProjectRequirement)
 
 
-def embed_missing(session: Session, *, batch_size: int = 256) -> int:
-    """Embed every stored section and requirement that has no vector yet; answers how many."""
+def embed_missing(session: Session, *, batch_size: int = 256, stop: threading.Event | None = None) -> int:
+    """Embed every stored section and requirement that has no vector yet; answers how many.
+    `stop`, when set, ends the work after the current batch."""
     total = 0
     for model in EMBEDDED_MODELS:
         after = None  # rows without text keep no vector, so walk by id rather than re-query them
-        while True:
+        while not (stop is not None and stop.is_set()):
             stmt = sa.select(model).where(model.embedded_hash.is_(None)).order_by(model.id).limit(batch_size)
             if after is not None:
                 stmt = stmt.where(model.id > after)
@@ -46,25 +47,35 @@ class BackgroundEmbedder:
         self._lock = threading.Lock()
         self._wanted = False
         self._running = False
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
 
     def request(self) -> None:
         with self._lock:
             self._wanted = True
-            if self._running:
+            if self._running or self._stop.is_set():
                 return
             self._running = True
-        threading.Thread(target=self._run, name="embed-missing", daemon=True).start()
+            self._thread = threading.Thread(target=self._run, name="embed-missing", daemon=True)
+        self._thread.start()
+
+    def stop(self, timeout: float = 60) -> None:
+        """Finish the current batch and end, so the process exits cleanly (and before the
+        embedded database stops under it)."""
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join(timeout)
 
     def _run(self) -> None:
         while True:
             with self._lock:
-                if not self._wanted:
+                if not self._wanted or self._stop.is_set():
                     self._running = False
                     return
                 self._wanted = False
             try:
                 with self._database.session_factory() as session:
-                    count = embed_missing(session)
+                    count = embed_missing(session, stop=self._stop)
                 if count:
                     log.info("embedded %d sections and requirements in the background", count)
             except Exception:

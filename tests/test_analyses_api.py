@@ -211,3 +211,21 @@ def test_ranking_counts_career_years(client):
     assert "6+ years in software development" in rows[newcomer["resume"]["id"]]["missingMustHaves"]
     report = analyse(client, project["id"], veteran["resume"]["id"])["report"]
     assert by_text(report, "6+ years")["status"] == "matched"
+
+
+def test_a_must_have_found_only_by_meaning(client):
+    project = setup_project(client, "Requirements\n- Experience designing APIs consumed by mobile apps\n- Python")
+    resume = make_resume(client, "Meaning", "Only", projects=[{
+        "name": "Patient portal",
+        "technology": ["Python", "Django"],
+        "startDate": "2021-01-01",
+        "endDate": "2024-06-30",
+        "status": "Closed",
+        "projectDescription": "Appointment booking for a hospital group.",
+        "responsibility": "Built RESTful services consumed by the patient mobile app.\nKept the test suite green.",
+    }])
+    report = analyse(client, project["id"], resume["resume"]["id"])["report"]
+    apis = by_text(report, "designing APIs")
+    assert apis["status"] == "matched" and apis["scored"]
+    assert apis["byMeaning"]["text"] == "Built RESTful services consumed by the patient mobile app."
+    assert apis["byMeaning"]["similarity"] >= 0.5 and "by meaning" in apis["note"]

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 import uuid
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
@@ -11,11 +13,12 @@ import sqlalchemy as sa
 from sqlalchemy.dialects.postgresql import distinct_on
 from sqlalchemy.orm import Session
 
+from embeddings.model import EmbeddingModel, cosine, default_model
 from service.analysis.models import Analysis
 from service.errors import NotFound
 from service.http import camelcase, paginate
 from service.analysis.tailor import markdown, tailor
-from service.matching.gaps import GapReport, RequiredSkillInput, RequirementInput, SectionMatch, analyse
+from service.matching.gaps import GapReport, RequiredSkillInput, RequirementInput, SectionMatch, analyse, described
 from service.matching.suggestions import suggest
 from service.matching.experience import Evidence, SkillExperience, career_months
 from service.matching.languages import LanguageLevel
@@ -25,7 +28,7 @@ from service.resumes import service as resumes
 from service.resumes.schemas import ResumeDocumentSchema
 from service.skills import service as skills
 
-CLOSEST_PER_REQUIREMENT = 3
+CLOSEST_PER_REQUIREMENT = 2
 
 
 def _inputs(project: InterviewProject) -> list[RequirementInput]:
@@ -51,14 +54,42 @@ def _inputs(project: InterviewProject) -> list[RequirementInput]:
     ]
 
 
-def _closest(session: Session, project: InterviewProject, resume_id: uuid.UUID) -> dict[str, list[SectionMatch]]:
-    """For each requirement, the resume's sections nearest in meaning (pgvector)."""
+_SENTENCES = re.compile(r"(?:\n+|(?<=[.;])\s+)")
+
+
+def sharpen(vector: Sequence[float], matches: Sequence[SectionMatch], model: EmbeddingModel | None = None) -> list[SectionMatch]:
+    """The sentences of the closest sections nearest in meaning to the requirement: one sentence
+    that proves it is blurred in a whole project's vector."""
+    sentences = [
+        (match, sentence)
+        for match in matches
+        for sentence in (part.strip(" -•*\t") for part in _SENTENCES.split(match.text))
+        if len(sentence) > 15
+    ]
+    if not sentences:
+        return list(matches)
+    vectors = (model or default_model()).embed([sentence for _, sentence in sentences])
+    scored = [
+        SectionMatch(match.ref, match.section, sentence, round(cosine(vector, sentence_vector), 4))
+        for (match, sentence), sentence_vector in zip(sentences, vectors, strict=True)
+    ]
+    return sorted(scored, key=lambda match: -match.similarity)[: len(matches)]
+
+
+def _closest(
+    session: Session, project: InterviewProject, requirements: Sequence[RequirementInput], resume_id: uuid.UUID
+) -> dict[str, list[SectionMatch]]:
+    """For each requirement described in words, the resume's sections nearest in meaning
+    (pgvector), sharpened to their nearest sentences."""
+    stored = {str(requirement.id): requirement for requirement in project.requirements}
     closest = {}
-    for requirement in project.requirements:
-        if requirement.embedding is None:
+    for requirement in requirements:
+        vector = stored[requirement.ref].embedding
+        if vector is None or not described(requirement):
             continue
-        rows = resumes.closest_sections(session, resume_id=resume_id, vector=requirement.embedding, limit=CLOSEST_PER_REQUIREMENT)
-        closest[str(requirement.id)] = [SectionMatch(str(row["id"]), row["section"], row["text"], row["similarity"]) for row in rows]
+        rows = resumes.closest_sections(session, resume_id=resume_id, vector=vector, limit=CLOSEST_PER_REQUIREMENT)
+        matches = [SectionMatch(str(row["id"]), row["section"], row["text"], row["similarity"]) for row in rows]
+        closest[requirement.ref] = sharpen(vector, matches)
     return closest
 
 
@@ -81,10 +112,11 @@ def create_analysis(session: Session, *, project: InterviewProject, resume_id: u
     resume = resumes.get_resume(session, resume_id=resume_id)
     records = resumes.records_of(resume)
     profile = resumes.skill_profile_of(resume, today=today)
+    requirements = _inputs(project)
     report = analyse(
-        requirements=_inputs(project),
+        requirements=requirements,
         profile=profile,
-        closest=_closest(session, project, resume.id),
+        closest=_closest(session, project, requirements, resume.id),
         has_degree=any(education.degree for education in resume.education),
         taxonomy=skills.taxonomy(),
         today=today or date.today(),

@@ -21,7 +21,8 @@ SCORED_KINDS = {"technical", "spoken_language", "certification", "domain", "educ
 CAPS = {1: 65, 2: 50}
 LOWEST_CAP = 35
 STALE_YEARS = 5  # experience last used longer ago than this counts only in part
-MEANING_MATCH, MEANING_PARTIAL = 0.62, 0.5  # cosine similarity of a requirement and a CV section
+# cosine similarity of a requirement and the nearest sentence of a CV section
+MEANING_MATCH, MEANING_PARTIAL = 0.5, 0.42
 CREDIT = {"matched": 1.0, "partial": 0.5, "transferable": 0.35, "missing": 0.0}
 _DESCRIBED_KINDS = {"practice", "methodology", "domain", "soft_skill"}
 _ALTERNATIVES = re.compile(r"\bor\b|/|\beither\b|\bany of\b|\bone of\b", re.I)
@@ -127,6 +128,16 @@ def _skill_result(required: RequiredSkillInput, profile: Mapping[str, SkillExper
             result.note = f"no {required.name} on record, but {near.years:g} years of {near.name}, a related skill"
             return result
     return result
+
+
+def described(requirement: RequirementInput) -> bool:
+    """Experience described in words, which meaning can speak for; not a named technology, a
+    level, a certificate, a degree or a number of years."""
+    return (
+        all(skill.kind in _DESCRIBED_KINDS for skill in requirement.skills)
+        and not requirement.min_years
+        and requirement.kind not in ("education", "spoken_language", "certification")
+    )
 
 
 def _asked_skills(requirement: RequirementInput, taxonomy: Taxonomy) -> tuple[RequiredSkillInput, ...]:
@@ -238,17 +249,16 @@ def analyse(
             elif years >= requirement.min_years / 2:
                 result.status, result.credit = "partial", round(years / requirement.min_years, 2)
             result.note = f"{years:g} years of project work on record, {requirement.min_years:g} asked"
-        # meaning speaks for experience described in words, not for a named technology, a level,
-        # a certificate or years that fall short
-        described = all(skill.kind in _DESCRIBED_KINDS for skill in asked) and not requirement.min_years
-        if result.status == "missing" and described and requirement.kind not in ("education", "spoken_language", "certification"):
+        if result.status == "missing" and described(requirement):
             status, credit, best = _by_meaning(closest.get(requirement.ref, ()))
             result.by_meaning = best if status != "missing" else None
             if credit > result.credit:
                 result.status, result.credit = status, credit
                 result.note = f"found by meaning in the CV ({best.section}, similarity {best.similarity:.2f})"
         if not asked and not requirement.min_years and requirement.kind in ("other", "soft_skill", "responsibility"):
-            result.scored = False  # prose without a checkable skill or years is shown, not scored
+            # prose without a checkable skill or years: evidence found by meaning counts, but its
+            # absence is not held against the person (a CV cannot be searched for every wording)
+            result.scored = result.status != "missing"
         if not result.scored:
             result.status = "info" if result.status == "missing" else result.status
         results.append(result)
