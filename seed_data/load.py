@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import sqlalchemy as sa
+from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.orm import Session
 
 from service.customers import service as customers
@@ -20,6 +21,7 @@ from service.errors import Conflict
 from service.projects.models import InterviewProject
 from service.projects.schemas import CandidateSchema, ProjectSchema
 from service.resumes import service as resumes
+from service.resources.models import Resource
 from service.resumes.models import Resume
 
 SEED_DIR = Path(__file__).parent
@@ -36,7 +38,7 @@ def resume_documents() -> list[dict[str, Any]]:
 
 def load_seed(session: Session, *, today: date | None = None) -> dict[str, int]:
     today = today or date.today()
-    summary = {"customers": 0, "projects": 0, "resumes": 0, "candidates": 0}
+    summary = {"customers": 0, "projects": 0, "resumes": 0, "resources": 0, "candidates": 0}
 
     for raw in _read(SEED_DIR / "customers.json"):
         customer_id = uuid.UUID(raw.pop("id"))
@@ -61,6 +63,8 @@ def load_seed(session: Session, *, today: date | None = None) -> dict[str, int]:
         raise ValueError(f"seed resumes rejected: {rejected}")
     summary["resumes"] = report["created"]
 
+    summary["resources"] = load_resources(session)
+
     for raw in _read(SEED_DIR / "candidates.json"):
         project = projects.get_project(session, project_id=uuid.UUID(raw.pop("projectId")))
         try:
@@ -75,3 +79,18 @@ def load_seed(session: Session, *, today: date | None = None) -> dict[str, int]:
 def is_empty(session: Session) -> bool:
     """True on a fresh database: no resume and no customer stored yet, by a user or a seed."""
     return not any(session.scalar(sa.select(sa.select(model.id).exists())) for model in (Resume, Customer))
+
+
+def load_resources(session: Session) -> int:
+    """The learning-resource catalogue (seed_data/resources/resources.json); resources already
+    stored (by id) are left as they are. Vectors follow in the background (embed_missing)."""
+    rows = [
+        {key: entry[key] for key in ("title", "url", "type", "provider", "language", "free", "level", "hours", "skills")}
+        | {"id": uuid.UUID(entry["id"])}
+        for entry in _read(SEED_DIR / "resources" / "resources.json")
+    ]
+    created = 0
+    for start in range(0, len(rows), 500):
+        result = session.execute(insert(Resource).values(rows[start : start + 500]).on_conflict_do_nothing())
+        created += result.rowcount
+    return created

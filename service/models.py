@@ -4,6 +4,7 @@ from service.analysis.models import Analysis
 from service.customers.models import Customer
 from service.db import Base
 from service.projects.models import InterviewProject, ProjectCandidate, ProjectRequirement
+from service.resources.models import Resource
 from service.resumes.models import (
     Certificate,
     Education,
@@ -30,6 +31,7 @@ __all__ = [
     "ProjectCandidate",
     "ProjectRequirement",
     "ProjectTechnology",
+    "Resource",
     "Resume",
     "ResumeDomain",
     "ResumeLanguage",

@@ -1,0 +1,1 @@
+"""Learning-resource catalogue (resources.json) and the script that builds it."""

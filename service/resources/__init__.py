@@ -1,0 +1,1 @@
+"""Learning resources: the seeded catalogue a study plan draws from."""
