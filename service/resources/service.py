@@ -35,17 +35,15 @@ def list_resources(
         stmt = stmt.where(Resource.language == language)
     if free is not None:
         stmt = stmt.where(Resource.free.is_(free))
-    total = session.scalar(sa.select(sa.func.count()).select_from(stmt.subquery())) or 0
     if q:
+        # by meaning: only resources that already have their vector (the seed's arrive in the background)
         distance = Resource.embedding.cosine_distance(default_model().embed_one(q))
         stmt = stmt.where(Resource.embedding.is_not(None)).add_columns((1 - distance).label("similarity")).order_by(distance)
-        total = session.scalar(sa.select(sa.func.count()).select_from(stmt.subquery())) or 0
-        rows = session.execute(stmt.limit(page_size).offset((page - 1) * page_size)).all()
-        items = [_with(resource, similarity) for resource, similarity in rows]
     else:
-        rows = session.scalars(stmt.order_by(Resource.type, Resource.title, Resource.id).limit(page_size).offset((page - 1) * page_size))
-        items = [_with(resource, None) for resource in rows]
-    return {"items": items, "page": page, "page_size": page_size, "total": total}
+        stmt = stmt.add_columns(sa.null().label("similarity")).order_by(Resource.type, Resource.title, Resource.id)
+    total = session.scalar(sa.select(sa.func.count()).select_from(stmt.order_by(None).subquery())) or 0
+    rows = session.execute(stmt.limit(page_size).offset((page - 1) * page_size)).all()
+    return {"items": [_with(resource, similarity) for resource, similarity in rows], "page": page, "page_size": page_size, "total": total}
 
 
 def _with(resource: Resource, similarity: float | None) -> dict[str, Any]:
