@@ -20,7 +20,7 @@ from service.http import camelcase, paginate
 from service.analysis.tailor import markdown, tailor
 from service.matching.gaps import GapReport, RequiredSkillInput, RequirementInput, SectionMatch, analyse, described
 from service.matching.suggestions import suggest
-from service.matching.experience import Evidence, SkillExperience, career_months
+from service.matching.experience import Evidence, SkillExperience, career_months, skill_profile
 from service.matching.languages import LanguageLevel
 from service.projects.models import InterviewProject, ProjectCandidate
 from service.resumes.models import Education, Resume, ResumeSkill
@@ -111,7 +111,7 @@ def report_json(report: GapReport) -> dict[str, Any]:
 def create_analysis(session: Session, *, project: InterviewProject, resume_id: uuid.UUID, today: date | None = None) -> Analysis:
     resume = resumes.get_resume(session, resume_id=resume_id)
     records = resumes.records_of(resume)
-    profile = resumes.skill_profile_of(resume, today=today)
+    profile = skill_profile(**records, extractor=skills.extractor(), today=today or date.today())
     requirements = _inputs(project)
     report = analyse(
         requirements=requirements,

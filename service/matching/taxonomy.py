@@ -10,7 +10,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
@@ -69,6 +69,11 @@ class Skill:
     @property
     def technical(self) -> bool:
         return self.kind in TECHNICAL_KINDS
+
+    @cached_property
+    def search_keys(self) -> tuple[str, ...]:
+        """Folded name and aliases, for search."""
+        return (fold(self.name), *(fold(alias) for alias in self.aliases))
 
     def targets(self, *types: str) -> list[str]:
         return [relation.target for relation in self.relations if relation.type in types]

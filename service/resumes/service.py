@@ -173,10 +173,11 @@ def _apply_document(
         refresh_embeddings(embedded_rows)
     else:
         forget_stale_embeddings(embedded_rows)
+    profile, months = profile_and_career(resume)
     # set before store_profile flushes a new resume, so creating it is one INSERT
     resume.profile_version = skills.PARSER_VERSION
-    resume.career_months = career_months(records_of(resume)["projects"], date.today())
-    store_profile(session, resume)
+    resume.career_months = months
+    store_profile(session, resume, profile)
 
 
 def add_resume(session: Session, *, document: dict[str, Any], embed: bool = True) -> Resume:
@@ -397,9 +398,15 @@ def closest_sections(session: Session, *, resume_id: uuid.UUID, vector: Sequence
     return found
 
 
-def store_profile(session: Session, resume: Resume, *, today: date | None = None) -> None:
-    """Keep the resume's precomputed skill profile (resume_skill rows) in step with its records."""
-    profile = skill_profile_of(resume, today=today)
+def profile_and_career(resume: Resume, *, today: date | None = None) -> tuple[list[SkillExperience], int]:
+    """The skill profile and the months of project work, from one reading of the records."""
+    today = today or date.today()
+    records = records_of(resume)
+    return skill_profile(**records, extractor=skills.extractor(), today=today), career_months(records["projects"], today)
+
+
+def store_profile(session: Session, resume: Resume, profile: Sequence[SkillExperience]) -> None:
+    """Keep the resume's precomputed skill profile (resume_skill rows) in step with `profile`."""
     session.flush()
     # the rows are never loaded as objects: nothing in the session to keep in step
     session.execute(
@@ -435,8 +442,8 @@ def refresh_stale_profiles(session: Session, *, batch_size: int = 200) -> int:
         if not stale:
             return total
         for resume in stale:
-            store_profile(session, resume)
-            months = career_months(records_of(resume)["projects"], date.today())
+            profile, months = profile_and_career(resume)
+            store_profile(session, resume, profile)
             write_derived(session, resume, profile_version=skills.PARSER_VERSION, career_months=months)
         session.commit()
         session.expunge_all()  # done with this batch; keep the session small over thousands of resumes

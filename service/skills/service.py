@@ -32,7 +32,7 @@ def search_skills(*, q: str | None = None, kind: str | None = None, category: st
         if (kind and skill.kind != kind) or (category and skill.category != category):
             continue
         if key:
-            names = [fold(skill.name), *(fold(alias) for alias in skill.aliases)]
+            names = skill.search_keys
             if key in names:
                 closeness = 0
             elif any(name.startswith(key) for name in names):
