@@ -66,3 +66,8 @@ def test_union_never_exceeds_the_sum_nor_the_span(pairs):
     if intervals:
         assert union <= merged_months([(min(s for s, _ in intervals), max(e for _, e in intervals))])
         assert union >= max(merged_months([i]) for i in intervals)
+
+
+def test_two_short_projects_in_one_month_count_one_month():
+    assert merged_months([(date(2000, 1, 1), date(2000, 1, 1)), (date(2000, 1, 2), date(2000, 1, 2))]) == 1
+    assert merged_months([(date(2020, 1, 20), date(2020, 1, 21)), (date(2020, 2, 1), date(2020, 2, 2))]) == 2

@@ -74,22 +74,23 @@ class SkillExperience:
         return round(max(self.months, self.declared_months) / 12, 1)
 
 
-def months_between(start: date, end: date) -> int:
-    return max(0, (end.year - start.year) * 12 + end.month - start.month + (1 if end.day >= start.day else 0))
+def _month(day: date) -> int:
+    return day.year * 12 + day.month - 1
 
 
 def merged_months(intervals: Iterable[tuple[date, date]]) -> int:
-    """Months covered by the union of [start, end] intervals: overlaps count once."""
-    total, current_start, current_end = 0, None, None
-    for start, end in sorted(intervals):
-        if current_end is None or start > current_end:
-            if current_end is not None:
-                total += months_between(current_start, current_end)
-            current_start, current_end = start, end
+    """Calendar months touched by the union of [start, end] intervals: a month counts once
+    however many projects ran in it (2020-01-01..2021-12-31 is 24 months)."""
+    total, current = 0, None  # current: [first, last] month of the run being merged
+    for first, last in sorted((_month(start), _month(end)) for start, end in intervals if end >= start):
+        if current is None or first > current[1] + 1:
+            if current is not None:
+                total += current[1] - current[0] + 1
+            current = [first, last]
         else:
-            current_end = max(current_end, end)
-    if current_end is not None:
-        total += months_between(current_start, current_end)
+            current[1] = max(current[1], last)
+    if current is not None:
+        total += current[1] - current[0] + 1
     return total
 
 
