@@ -3,6 +3,7 @@
 from service.analysis.models import Analysis
 from service.customers.models import Customer
 from service.db import Base
+from service.plans.models import StudyPlan, StudyPlanItem
 from service.projects.models import InterviewProject, ProjectCandidate, ProjectRequirement
 from service.resources.models import Resource
 from service.resumes.models import (
@@ -37,5 +38,7 @@ __all__ = [
     "ResumeLanguage",
     "ResumeProject",
     "ResumeSkill",
+    "StudyPlan",
+    "StudyPlanItem",
     "metadata",
 ]

@@ -25,7 +25,7 @@ STALE_YEARS = 5  # experience last used longer ago than this counts only in part
 MEANING_MATCH, MEANING_PARTIAL = 0.5, 0.42
 CREDIT = {"matched": 1.0, "partial": 0.5, "transferable": 0.35, "missing": 0.0}
 _DESCRIBED_KINDS = {"practice", "methodology", "domain", "soft_skill"}
-_ALTERNATIVES = re.compile(r"\bor\b|/|\beither\b|\bany of\b|\bone of\b", re.I)
+ALTERNATIVES = re.compile(r"\bor\b|/|\beither\b|\bany of\b|\bone of\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -122,7 +122,7 @@ def _skill_result(required: RequiredSkillInput, profile: Mapping[str, SkillExper
     wanted = taxonomy.skills.get(required.slug)
     for related in sorted(taxonomy.related(required.slug)):
         near = profile.get(related)
-        if near is not None and near.evidence and (near.months or near.declared_months) and _substitutes(wanted, taxonomy.skills.get(related)):
+        if near is not None and near.evidence and (near.months or near.declared_months) and substitutes(wanted, taxonomy.skills.get(related)):
             result.status, result.credit, result.via = "transferable", CREDIT["transferable"], near.name
             result.years, result.last_used = near.years, near.last_used
             result.note = f"no {required.name} on record, but {near.years:g} years of {near.name}, a related skill"
@@ -159,7 +159,7 @@ def _asked_skills(requirement: RequirementInput, taxonomy: Taxonomy) -> tuple[Re
 _FRAMEWORKS = {"framework", "library"}
 
 
-def _substitutes(wanted, near) -> bool:
+def substitutes(wanted, near) -> bool:
     """Related skills give transferable credit only when one could stand in for the other: same
     area and same sort of thing (Vue for React, Kotlin for Java, GitLab CI for Jenkins), not
     merely used together (Docker and Kubernetes)."""
@@ -196,7 +196,7 @@ def _combine(requirement: RequirementInput, skills: list[SkillResult]) -> tuple[
         # "Unit testing with JUnit": the practice comes with the tool that shows it
         skills = concrete
     credits = [skill.credit for skill in skills]
-    if len(skills) > 1 and _ALTERNATIVES.search(requirement.text):
+    if len(skills) > 1 and ALTERNATIVES.search(requirement.text):
         credit = max(credits)  # "Kafka or RabbitMQ": one is enough
     else:
         credit = sum(credits) / len(credits)
