@@ -15,6 +15,7 @@ import argparse
 import json
 import statistics
 import time
+from datetime import date, timedelta
 
 import sqlalchemy as sa
 
@@ -54,7 +55,9 @@ def main() -> None:
             ranked = rank_bench(session, project=project, limit=45)
             for row in {ranked[0]["resume_id"], ranked[len(ranked) // 2]["resume_id"], ranked[-1]["resume_id"]}:
                 create_analysis(session, project=project, resume_id=row)
-                request = {"project_id": project.id, "resume_id": row, "hours_per_week": 8}
+                # closed seed projects had their interview already: plan those for three weeks ahead
+                upcoming = project.interview_date if project.interview_date and project.interview_date > date.today() else date.today() + timedelta(days=21)
+                request = {"project_id": project.id, "resume_id": row, "hours_per_week": 8, "interview_date": upcoming}
                 for run in range(args.runs + 1):
                     model._cache.clear()
                     started = time.perf_counter()
