@@ -18,6 +18,7 @@ from service.customers.models import Customer
 from service.customers.schemas import CustomerSchema
 from service.projects import service as projects
 from service.errors import Conflict
+from service.interviews.models import Question
 from service.projects.models import InterviewProject
 from service.projects.schemas import CandidateSchema, ProjectSchema
 from service.resumes import service as resumes
@@ -38,7 +39,7 @@ def resume_documents() -> list[dict[str, Any]]:
 
 def load_seed(session: Session, *, today: date | None = None) -> dict[str, int]:
     today = today or date.today()
-    summary = {"customers": 0, "projects": 0, "resumes": 0, "resources": 0, "candidates": 0}
+    summary = {"customers": 0, "projects": 0, "resumes": 0, "resources": 0, "questions": 0, "candidates": 0}
 
     for raw in _read(SEED_DIR / "customers.json"):
         customer_id = uuid.UUID(raw.pop("id"))
@@ -64,6 +65,7 @@ def load_seed(session: Session, *, today: date | None = None) -> dict[str, int]:
     summary["resumes"] = report["created"]
 
     summary["resources"] = load_resources(session)
+    summary["questions"] = load_questions(session)
 
     for raw in _read(SEED_DIR / "candidates.json"):
         project = projects.get_project(session, project_id=uuid.UUID(raw.pop("projectId")))
@@ -94,3 +96,43 @@ def load_resources(session: Session) -> int:
         result = session.execute(insert(Resource).values(rows[start : start + 500]).on_conflict_do_nothing())
         created += result.rowcount
     return created
+
+
+def question_records() -> list[dict[str, Any]]:
+    """Every question of the bank (seed_data/questions, format in docs/question-bank.md)."""
+    folder = SEED_DIR / "questions"
+    paths = sorted((folder / "technical").glob("*.json")) + sorted(folder.glob("*.json"))
+    return [entry for path in paths for entry in _read(path)]
+
+
+def load_questions(session: Session) -> int:
+    """The question bank, by code: new questions are added, changed ones updated (their vector is
+    made again when the wording changed). Answers how many rows were written."""
+    rows = [
+        {
+            "id": uuid.uuid5(uuid.NAMESPACE_URL, f"interview-copilot:question:{entry['id']}"),
+            "code": entry["id"],
+            "kind": entry["kind"],
+            "level": entry.get("level", "any"),
+            "skills": entry.get("skills", []),
+            "competency": entry.get("competency"),
+            "text": entry["text"],
+            "key_points": entry["keyPoints"],
+            "model_answer": entry["modelAnswer"],
+            "star": entry.get("star"),
+            "needs": entry.get("needs", []),
+            "skill_kinds": entry.get("skillKinds", []),
+        }
+        for entry in question_records()
+    ]
+    written = 0
+    for start in range(0, len(rows), 200):
+        stmt = insert(Question).values(rows[start : start + 200])
+        changed = {name: stmt.excluded[name] for name in ("kind", "level", "skills", "competency", "text", "key_points", "model_answer", "star", "needs", "skill_kinds")}
+        stmt = stmt.on_conflict_do_update(
+            index_elements=["code"],
+            set_={**changed, "embedded_hash": sa.case((Question.text == stmt.excluded.text, Question.embedded_hash), else_=None)},
+            where=sa.or_(*(getattr(Question, name).is_distinct_from(value) for name, value in changed.items())),
+        )
+        written += session.execute(stmt).rowcount
+    return written

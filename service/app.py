@@ -61,6 +61,7 @@ def _register_blueprints(api: Api) -> None:
     from service.customers.routes import blp as customers
     from service.documents.routes import blp as documents
     from service.health import blp as health
+    from service.interviews.routes import blp as interviews
     from service.plans.routes import blp as plans
     from service.projects.routes import blp as projects
     from service.resources.routes import blp as resources
@@ -68,7 +69,7 @@ def _register_blueprints(api: Api) -> None:
     from service.skills.routes import blp as skills
 
     api.register_blueprint(health)
-    for blueprint in (customers, projects, resumes, skills, documents, analyses, resources, plans):
+    for blueprint in (customers, projects, resumes, skills, documents, analyses, resources, plans, interviews):
         api.register_blueprint(blueprint, parameters=[USER_HEADER_DOC])
 
 

@@ -3,6 +3,7 @@
 from service.analysis.models import Analysis
 from service.customers.models import Customer
 from service.db import Base
+from service.interviews.models import Interview, InterviewTurn, Question
 from service.plans.models import StudyPlan, StudyPlanItem
 from service.projects.models import InterviewProject, ProjectCandidate, ProjectRequirement
 from service.resources.models import Resource
@@ -26,12 +27,15 @@ __all__ = [
     "Certificate",
     "Customer",
     "Education",
+    "Interview",
     "InterviewProject",
+    "InterviewTurn",
     "Language",
     "ProfessionalSkill",
     "ProjectCandidate",
     "ProjectRequirement",
     "ProjectTechnology",
+    "Question",
     "Resource",
     "Resume",
     "ResumeDomain",

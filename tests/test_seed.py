@@ -24,15 +24,15 @@ def counts(session):
 def test_seed_loads_everything_and_loading_twice_changes_nothing(session):
     before = counts(session)
     first = load_seed(session)
-    resources = first.pop("resources")
+    resources, questions = first.pop("resources"), first.pop("questions")
     assert first == {"customers": 8, "projects": 12, "resumes": 45, "candidates": 20}
-    assert resources >= 1000
+    assert resources >= 1000 and questions >= 500
     after_first = counts(session)
     assert after_first["Resume"] - before["Resume"] == 45
     versions = dict(session.execute(sa.select(Resume.id, Resume.version)).all())
 
     second = load_seed(session)
-    assert second == {"customers": 0, "projects": 0, "resumes": 0, "resources": 0, "candidates": 0}
+    assert second == {"customers": 0, "projects": 0, "resumes": 0, "resources": 0, "questions": 0, "candidates": 0}
     assert counts(session) == after_first
     assert dict(session.execute(sa.select(Resume.id, Resume.version)).all()) == versions
 

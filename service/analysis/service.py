@@ -143,6 +143,21 @@ def create_analysis(session: Session, *, project: InterviewProject, resume_id: u
     return analysis
 
 
+def current_analysis(session: Session, *, project: InterviewProject, resume: Resume, notes: list[str]) -> Analysis:
+    """The latest analysis of the pair, made anew (and said so in `notes`) when there is none
+    or the JD or the CV changed since."""
+    latest = session.scalars(
+        sa.select(Analysis)
+        .where(Analysis.project_id == project.id, Analysis.resume_id == resume.id)
+        .order_by(Analysis.created_on.desc(), Analysis.id)
+        .limit(1)
+    ).first()
+    if latest is not None and latest.project_version == project.version and latest.resume_version == resume.version:
+        return latest
+    notes.append("A new gap analysis was made: " + ("there was none yet." if latest is None else "the project or the resume changed since the last one."))
+    return create_analysis(session, project=project, resume_id=resume.id)
+
+
 def get_analysis(session: Session, *, project: InterviewProject, analysis_id: uuid.UUID) -> Analysis:
     analysis = session.get(Analysis, analysis_id)
     if analysis is None or analysis.project_id != project.id:

@@ -12,7 +12,6 @@ import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
 from service.analysis import service as analyses
-from service.analysis.models import Analysis
 from service.db import utcnow
 from service.errors import InvalidInput, NotFound
 from service.http import paginate
@@ -68,20 +67,6 @@ def _settings(request: dict[str, Any], project: Any, existing: StudyPlan | None,
     return settings
 
 
-def _fresh_analysis(session: Session, project: Any, resume: Any, notes: list[str]) -> Analysis:
-    """The latest analysis of the pair, made anew when there is none or the JD or CV changed since."""
-    latest = session.scalars(
-        sa.select(Analysis)
-        .where(Analysis.project_id == project.id, Analysis.resume_id == resume.id)
-        .order_by(Analysis.created_on.desc(), Analysis.id)
-        .limit(1)
-    ).first()
-    if latest is not None and latest.project_version == project.version and latest.resume_version == resume.version:
-        return latest
-    notes.append("A new gap analysis was made: " + ("there was none yet." if latest is None else "the project or the resume changed since the last one."))
-    return analyses.create_analysis(session, project=project, resume_id=resume.id)
-
-
 def _known_skills(session: Session, resume_id: uuid.UUID) -> set[str]:
     return set(
         session.scalars(
@@ -116,7 +101,7 @@ def build_plan(
         check(existing)
     notes: list[str] = []
     settings = _settings(request, project, existing, today, notes)
-    analysis = _fresh_analysis(session, project, resume, notes)
+    analysis = analyses.current_analysis(session, project=project, resume=resume, notes=notes)
 
     taxonomy = skills.taxonomy()
     items, unplannable = planning.gap_items(analysis.report, _known_skills(session, resume.id), taxonomy)

@@ -1,0 +1,358 @@
+"""Instant feedback on an interview answer: content (key points covered and missed), clarity,
+confidence as it reads, STAR completeness for behavioural questions, an outline of a stronger
+answer, and a score from 0 to 100.
+
+Pure: the question's key points come in as plain data and meaning is judged through an `embed`
+function given by the caller (the same text always gives the same vector, so the same answer
+always gets the same feedback). Feedback describes the answer, never the person.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+Embed = Callable[[Sequence[str]], list[list[float]]]
+
+WORD_RE = re.compile(r"[a-z0-9][a-z0-9+#.'%-]*", re.I)
+SENTENCE_RE = re.compile(r"(?<=[.!?])\s+|\n+")
+POINT_MATCH, POINT_PARTIAL = 0.62, 0.5  # cosine of a key point and the closest answer sentence
+OFF_TOPIC = 0.22  # cosine of the whole answer and the question with its model answer
+ECHO = 0.9  # an answer sentence this close to the question repeats it
+
+FILLERS = ("um", "uh", "erm", "hmm", "basically", "actually", "you know", "i mean", "kind of", "sort of", "like,", "so yeah", "literally")
+HEDGES = (
+    "i think", "i guess", "maybe", "probably", "perhaps", "not sure", "i'm not sure", "i am not sure", "might", "i believe",
+    "kind of", "sort of", "i suppose", "more or less", "if i remember", "i don't know", "hopefully",
+)
+ASSERTIVE = (
+    "built", "designed", "led", "implemented", "reduced", "improved", "migrated", "owned", "decided", "delivered", "fixed",
+    "automated", "created", "wrote", "introduced", "set up", "launched", "optimised", "optimized", "refactored", "proposed",
+    "negotiated", "mentored", "measured", "shipped", "deployed", "resolved", "cut", "increased", "replaced", "drove",
+)
+SIGNPOSTS = ("first", "second", "then", "next", "finally", "because", "for example", "for instance", "so that", "as a result", "in short", "the reason")
+_NUMBER = re.compile(r"\b\d+(?:[.,]\d+)?\s*(?:%|percent|ms|s\b|seconds|minutes|hours|days|weeks|months|x\b|times|k\b|users|requests|rps|tps|gb|mb|people|engineers)?", re.I)
+_I_ACTION = re.compile(r"\bi\s+(?:(?:had|have|also|then|personally|quickly)\s+)?(" + "|".join(re.escape(v) for v in ASSERTIVE) + r")\b", re.I)
+_WE = re.compile(r"\bwe\b", re.I)
+_I = re.compile(r"\bi\b", re.I)
+
+STAR_CUES = {
+    "situation": re.compile(r"\b(when|at my (previous|last)|in (20\d\d|my last|our)|the project|our client|the client|we were|there was|last year|a few months ago|during)\b", re.I),
+    "task": re.compile(r"\b(my (task|job|role|goal|responsibility)|i was (responsible|asked|in charge|assigned)|i needed to|i had to|the goal|we needed to|our goal|my aim)\b", re.I),
+    "action": _I_ACTION,
+    "result": re.compile(r"\b(as a result|result|in the end|outcome|reduced|increased|improved|saved|cut|passed|delivered|on time|learned|learnt|since then|afterwards|the client (was|said))\b|\d+\s*(%|percent)", re.I),
+}
+WEIGHTS = {
+    "technical": {"content": 0.6, "clarity": 0.2, "confidence": 0.2},
+    "behavioural": {"content": 0.4, "star": 0.3, "clarity": 0.15, "confidence": 0.15},
+}
+
+
+@dataclass(frozen=True)
+class KeyPoint:
+    point: str
+    terms: tuple[str, ...]
+    follow_up: str | None = None
+
+
+@dataclass
+class PointResult:
+    point: str
+    status: str  # covered, partial, missed
+    evidence: str | None = None
+    follow_up: str | None = None
+
+
+@dataclass
+class Feedback:
+    score: int
+    off_topic: bool
+    content: dict[str, object]
+    clarity: dict[str, object]
+    confidence: dict[str, object]
+    star: dict[str, object] | None
+    outline: list[str]
+    summary: str
+    key_points: list[PointResult] = field(default_factory=list)
+
+
+def words(text: str) -> list[str]:
+    return [word.lower().strip(".'") for word in WORD_RE.findall(text)]
+
+
+def sentences(text: str) -> list[str]:
+    return [part.strip() for part in SENTENCE_RE.split(text) if len(part.strip()) > 2]
+
+
+def _cosine(a: Sequence[float], b: Sequence[float]) -> float:
+    dot = sum(x * y for x, y in zip(a, b, strict=True))
+    norm = math.sqrt(sum(x * x for x in a)) * math.sqrt(sum(y * y for y in b))
+    return dot / norm if norm else 0.0
+
+
+def _has_term(alternatives: str, tokens: Sequence[str], text: str) -> bool:
+    for alternative in alternatives.lower().split("|"):
+        alternative = alternative.strip()
+        if not alternative:
+            continue
+        if " " in alternative or not alternative[0].isalnum():
+            if alternative in text:
+                return True
+        elif any(token.startswith(alternative) for token in tokens):
+            return True
+    return False
+
+
+def _count(phrases: Sequence[str], text: str) -> list[str]:
+    found = []
+    for phrase in phrases:
+        hits = len(re.findall(r"(?<![a-z])" + re.escape(phrase.rstrip(",")) + (r"(?=,)" if phrase.endswith(",") else r"(?![a-z])"), text))
+        found += [phrase.rstrip(",")] * hits
+    return found
+
+
+def _content(key_points: Sequence[KeyPoint], answer: str, answer_sentences: list[str], vectors: dict[str, list[float]]) -> tuple[float, list[PointResult]]:
+    lowered = " ".join(words(answer))
+    tokens = lowered.split()
+    results = []
+    credit = 0.0
+    for point in key_points:
+        hits = [group for group in point.terms if _has_term(group, tokens, lowered)]
+        needed = max(1, math.ceil(len(point.terms) / 2))
+        closest, similarity = None, 0.0
+        for sentence in answer_sentences:
+            value = _cosine(vectors[point.point], vectors[sentence])
+            if value > similarity:
+                closest, similarity = sentence, value
+        if len(hits) >= needed or similarity >= POINT_MATCH:
+            status, earned = "covered", 1.0
+        elif hits or similarity >= POINT_PARTIAL:
+            status, earned = "partial", 0.5
+        else:
+            status, earned = "missed", 0.0
+        credit += earned
+        evidence = closest if status != "missed" else None
+        results.append(PointResult(point.point, status, evidence, point.follow_up if status != "covered" else None))
+    return (credit / len(key_points) if key_points else 0.0), results
+
+
+def _clarity(answer: str, answer_sentences: list[str], kind: str) -> dict[str, object]:
+    tokens = words(answer)
+    count = len(tokens)
+    lengths = [len(words(sentence)) for sentence in answer_sentences] or [0]
+    lowered = " " + answer.lower() + " "
+    fillers = _count(FILLERS, lowered)
+    signposts = sorted(set(_count(SIGNPOSTS, lowered)))
+    low, high = (120, 320) if kind == "behavioural" else (50, 220)
+    repeated = len(answer_sentences) - len({sentence.lower() for sentence in answer_sentences})
+    rambling = count > high * 1.5 or repeated > 0
+    notes = []
+    score = 100.0
+    if count < low:
+        notes.append(f"Short: {count} words, where {low}–{high} usually give room for the key points and an example.")
+        score -= min(40, (low - count) / low * 50)
+    elif count > high:
+        notes.append(f"Long: {count} words; {low}–{high} keep the listener with you.")
+        score -= min(30, (count - high) / high * 40)
+    if max(lengths) > 40:
+        notes.append(f"The longest sentence runs {max(lengths)} words; split it so each sentence makes one point.")
+        score -= 10
+    filler_rate = len(fillers) / max(count, 1)
+    if fillers:
+        notes.append(f"Filler words: {', '.join(sorted(set(fillers)))} ({len(fillers)} in all).")
+        score -= min(25, filler_rate * 400)
+    if not signposts and count >= 60:
+        notes.append("No signposts (first, then, because, for example, as a result) to show the structure.")
+        score -= 10
+    if rambling:
+        notes.append("It repeats itself or runs long: lead with the answer, then the example, then stop.")
+        score -= 10
+    return {
+        "score": max(0, round(score)),
+        "words": count,
+        "sentences": len(answer_sentences),
+        "averageSentenceWords": round(sum(lengths) / len(lengths), 1),
+        "longestSentenceWords": max(lengths),
+        "fillers": len(fillers),
+        "fillerWords": sorted(set(fillers)),
+        "signposts": signposts,
+        "rambling": rambling,
+        "notes": notes,
+    }
+
+
+def _confidence(answer: str, duration: float | None) -> dict[str, object]:
+    lowered = " " + answer.lower() + " "
+    count = max(len(words(answer)), 1)
+    hedges = _count(HEDGES, lowered)
+    mine = len(_I.findall(answer))
+    ours = len(_WE.findall(answer))
+    actions = sorted({match.group(1).lower() for match in _I_ACTION.finditer(answer)})
+    numbers = [match.group(0).strip() for match in _NUMBER.finditer(answer)]
+    notes = []
+    score = 60.0
+    if hedges:
+        notes.append(f"Hedging: {', '.join(sorted(set(hedges)))} ({len(hedges)}). State what you know plainly.")
+        score -= min(35, len(hedges) / count * 600)
+    if actions:
+        score += min(20, 7 * len(actions))
+    if ours > mine and ours >= 2:
+        notes.append(f"\"We\" ({ours}) outnumbers \"I\" ({mine}): say what you did yourself.")
+        score -= 10
+    elif mine:
+        score += 5
+    if numbers:
+        score += min(15, 5 * len(numbers))
+    else:
+        notes.append("No concrete numbers (scale, time, results).")
+    pace = None
+    if duration:
+        pace = round(count / (duration / 60))
+        if pace < 90:
+            notes.append(f"Pace {pace} words a minute: slow; long pauses read as uncertainty.")
+            score -= 5
+        elif pace > 180:
+            notes.append(f"Pace {pace} words a minute: fast; slow down for a listener in a second language.")
+            score -= 5
+    return {
+        "score": max(0, min(100, round(score))),
+        "hedges": len(hedges),
+        "hedgeWords": sorted(set(hedges)),
+        "ownership": {"i": mine, "we": ours},
+        "assertiveVerbs": actions,
+        "numbers": numbers[:10],
+        "wordsPerMinute": pace,
+        "notes": notes,
+    }
+
+
+def _star(answer: str, answer_sentences: list[str], rubric: dict[str, str] | None) -> dict[str, object]:
+    parts = {}
+    for part, cue in STAR_CUES.items():
+        evidence = next((sentence for sentence in answer_sentences if cue.search(sentence)), None)
+        parts[part] = {"present": evidence is not None, "evidence": evidence, "strong": (rubric or {}).get(part)}
+    present = sum(1 for part in parts.values() if part["present"])
+    return {"score": round(100 * present / 4), "complete": present == 4, **parts}
+
+
+def evaluate(
+    *,
+    question: str,
+    answer: str,
+    kind: str = "technical",
+    key_points: Sequence[KeyPoint] = (),
+    model_answer: str | None = None,
+    star: dict[str, str] | None = None,
+    duration: float | None = None,
+    embed: Embed,
+) -> Feedback:
+    kind = "behavioural" if kind == "behavioural" else "technical"
+    answer = answer.strip()
+    if not words(answer):
+        return _empty(kind, key_points, model_answer, star)
+    answer_sentences = sentences(answer) or [answer]
+    reference = question + (" " + model_answer if model_answer else "")
+    texts = list(dict.fromkeys([answer, reference, question, *answer_sentences, *(point.point for point in key_points)]))
+    vectors = dict(zip(texts, embed(texts), strict=True))
+    relevance = _cosine(vectors[answer], vectors[reference])
+    # a sentence that only says the question again earns nothing
+    own = [sentence for sentence in answer_sentences if _cosine(vectors[sentence], vectors[question]) < ECHO]
+    coverage, points = _content(key_points, " ".join(own), own, vectors)
+    off_topic = relevance < OFF_TOPIC and not any(point.status == "covered" for point in points)
+    if not key_points:
+        coverage = max(0.0, min(1.0, (relevance - 0.2) / 0.5))
+    content_score = 0 if off_topic else round(100 * (0.85 * coverage + 0.15 * max(0.0, min(1.0, relevance / 0.7))))
+    vague = _vague(answer)
+    content = {
+        "score": content_score,
+        "relevance": round(relevance, 3),
+        "covered": [p.point for p in points if p.status == "covered"],
+        "partial": [p.point for p in points if p.status == "partial"],
+        "missed": [p.point for p in points if p.status == "missed"],
+        "vague": vague,
+        "notes": _content_notes(off_topic, points, vague),
+    }
+    clarity = _clarity(answer, answer_sentences, kind)
+    confidence = _confidence(answer, duration)
+    star_result = _star(answer, answer_sentences, star) if kind == "behavioural" else None
+    parts = {"content": content_score, "clarity": clarity["score"], "confidence": confidence["score"]}
+    if star_result is not None:
+        parts["star"] = star_result["score"]
+    score = round(sum(WEIGHTS[kind][name] * value for name, value in parts.items()))
+    if off_topic:
+        score = min(score, 10)
+    elif content_score < 30:
+        score = min(score, content_score + 15)  # delivery cannot make up for missing substance
+    return Feedback(
+        score=score,
+        off_topic=off_topic,
+        content=content,
+        clarity=clarity,
+        confidence=confidence,
+        star=star_result,
+        outline=_outline(kind, points, star_result, star, confidence),
+        summary=_summary(score, off_topic, content, star_result),
+        key_points=points,
+    )
+
+
+_GENERIC = re.compile(r"\b(stuff|things|etc|and so on|something like that|various|some kind of|in general|it depends)\b", re.I)
+
+
+def _vague(answer: str) -> list[str]:
+    """Phrases that stand in for specifics."""
+    return sorted({match.group(0).lower() for match in _GENERIC.finditer(answer)})
+
+
+def _content_notes(off_topic: bool, points: Sequence[PointResult], vague: Sequence[str]) -> list[str]:
+    if off_topic:
+        return ["The answer is about something else than the question."]
+    notes = [f"Missed: {p.point}" for p in points if p.status == "missed"]
+    notes += [f"Touched on but not explained: {p.point}" for p in points if p.status == "partial"]
+    if vague:
+        notes.append(f"Vague wording stands in for specifics: {', '.join(vague)}.")
+    return notes
+
+
+def _outline(kind: str, points: Sequence[PointResult], star_result: dict[str, object] | None, rubric: dict[str, str] | None, confidence: dict[str, object]) -> list[str]:
+    outline = []
+    if kind == "behavioural":
+        labels = {"situation": "Situation", "task": "Task", "action": "Action", "result": "Result"}
+        for part, label in labels.items():
+            strong = (rubric or {}).get(part) or {
+                "situation": "the project, the client and what was at stake, in a sentence or two",
+                "task": "what you personally had to achieve",
+                "action": "the steps you took yourself, in order, with the reasons",
+                "result": "a measurable outcome and what you learned",
+            }[part]
+            present = bool(star_result and star_result[part]["present"])  # type: ignore[index]
+            outline.append(f"{label}{' (keep)' if present else ' (add)'}: {strong}")
+    else:
+        outline.append("Open with a one-sentence direct answer.")
+        outline += [f"{'Keep' if p.status == 'covered' else 'Add'}: {p.point}" for p in points]
+        outline.append("Close with an example from your own project: what you did and a number that shows the result.")
+    if not confidence["numbers"]:
+        outline.append("Put in one true number: scale, time saved, error rate, users.")
+    return outline
+
+
+def _summary(score: int, off_topic: bool, content: dict[str, object], star_result: dict[str, object] | None) -> str:
+    if off_topic:
+        return f"{score}/100: the answer does not address the question."
+    covered, missed = len(content["covered"]), len(content["missed"])  # type: ignore[arg-type]
+    text = f"{score}/100: the answer covers {covered} of {covered + missed + len(content['partial'])} key points"  # type: ignore[arg-type]
+    if star_result is not None:
+        absent = [part for part in ("situation", "task", "action", "result") if not star_result[part]["present"]]  # type: ignore[index]
+        text += "; STAR complete" if not absent else f"; STAR lacks {', '.join(absent)}"
+    return text + "."
+
+
+def _empty(kind: str, key_points: Sequence[KeyPoint], model_answer: str | None, star: dict[str, str] | None) -> Feedback:
+    points = [PointResult(point.point, "missed", None, point.follow_up) for point in key_points]
+    content = {"score": 0, "relevance": 0.0, "covered": [], "partial": [], "missed": [p.point for p in points], "vague": [], "notes": ["No answer was given."]}
+    clarity = {"score": 0, "words": 0, "sentences": 0, "averageSentenceWords": 0, "longestSentenceWords": 0, "fillers": 0, "fillerWords": [], "signposts": [], "rambling": False, "notes": ["No answer was given."]}
+    confidence = {"score": 0, "hedges": 0, "hedgeWords": [], "ownership": {"i": 0, "we": 0}, "assertiveVerbs": [], "numbers": [], "wordsPerMinute": None, "notes": []}
+    star_result = _star("", [], star) if kind == "behavioural" else None
+    return Feedback(0, False, content, clarity, confidence, star_result, _outline(kind, points, star_result, star, confidence), "0/100: no answer was given.", points)

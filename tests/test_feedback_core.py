@@ -1,0 +1,78 @@
+"""Answer feedback on plain data, with the real embedding model for meaning."""
+
+import pytest
+
+from embeddings.model import default_model
+from service.matching.feedback import KeyPoint, evaluate
+
+QUESTION = "How would you add caching to a slow product-detail endpoint, and how do you keep the cache correct?"
+POINTS = [
+    KeyPoint("Cache-aside with Redis keyed by product id", ("redis|memcache", "cache-aside|cache aside|look up|lookup|miss"), "Where does the cache sit, and what happens on a miss?"),
+    KeyPoint("Invalidate or expire entries when the product changes", ("invalidat|evict|delete the key", "ttl|expir|time to live"), "You mentioned caching: how do you invalidate it when a product changes?"),
+    KeyPoint("Measure the hit rate and the latency before and after", ("hit rate|hit ratio", "latenc|p95|p99|millisecond|ms")),
+]
+MODEL = "Put Redis in front of the database with cache-aside, keyed by product id; evict the key on every product update and set a TTL as a safety net; watch hit rate and p95 latency."
+STRONG = (
+    "First, I would put Redis in front of the database using cache-aside: on a miss the service reads PostgreSQL and writes the "
+    "product under its id. Because prices change, I delete the key whenever the product is updated and also set a TTL of ten "
+    "minutes as a safety net. In my last project I did exactly this and measured it: the hit rate reached 92% and p95 latency "
+    "dropped from 480 ms to 35 ms."
+)
+PARTIAL = "I would use Redis to cache the product by its id, so most reads never hit the database. I set this up in my last project and it was faster."
+POOR = "Um, I think maybe we could, like, add some caching or something, basically it depends on the stuff the team uses."
+
+
+@pytest.fixture(scope="module")
+def embed():
+    return default_model().embed
+
+
+def run(answer, embed, **fields):
+    return evaluate(question=QUESTION, answer=answer, key_points=POINTS, model_answer=MODEL, embed=embed, **fields)
+
+
+def test_strong_partial_poor_and_empty_answers_are_ordered_and_explained(embed):
+    strong, partial, poor, empty = (run(a, embed) for a in (STRONG, PARTIAL, POOR, ""))
+    assert strong.score > partial.score > poor.score > empty.score == 0
+    assert strong.score >= 75 and len(strong.content["covered"]) == 3
+    assert partial.content["missed"] and "Invalidate or expire entries when the product changes" in partial.content["missed"]
+    assert [p.follow_up for p in partial.key_points if p.status == "missed"][0].startswith("You mentioned caching")
+    assert poor.confidence["hedges"] >= 2 and "maybe" in poor.confidence["hedgeWords"]
+    assert poor.clarity["fillers"] >= 2 and poor.content["vague"]
+    assert strong.confidence["numbers"] and "did" not in strong.confidence["assertiveVerbs"]
+    assert empty.summary == "0/100: no answer was given." and empty.content["missed"] == [p.point for p in POINTS]
+
+
+def test_an_off_topic_answer_scores_low_and_is_named(embed):
+    feedback = run("On weekends I enjoy hiking with my family and cooking Vietnamese food for friends.", embed)
+    assert feedback.off_topic and feedback.score <= 10 and "does not address" in feedback.summary
+
+
+def test_feedback_describes_the_answer_and_is_the_same_for_the_same_answer(embed):
+    first, second = run(PARTIAL, embed), run(PARTIAL, embed)
+    assert first == second
+    text = " ".join([first.summary, *first.outline, *first.content["notes"], *first.clarity["notes"], *first.confidence["notes"]]).lower()
+    assert "you are" not in text and "you're" not in text
+
+
+def test_pace_needs_a_duration(embed):
+    assert run(STRONG, embed).confidence["wordsPerMinute"] is None
+    fast = run(STRONG, embed, duration=20)
+    assert fast.confidence["wordsPerMinute"] > 180 and any("fast" in note for note in fast.confidence["notes"])
+
+
+STAR = {"situation": "a real project and what was at stake", "task": "what they had to achieve", "action": "their own steps", "result": "a measurable outcome"}
+
+
+def test_star_parts_are_detected_in_a_behavioural_answer(embed):
+    story = (
+        "In 2024 our client in Osaka was unhappy because releases kept slipping. My task was to get the sprint plan back on track "
+        "before the audit. I split the backlog with the product owner, I set up a daily risk review and I negotiated moving two "
+        "features to the next release. As a result we delivered the audit release on time and escaped defects fell by 40%."
+    )
+    full = evaluate(question="Tell me about a time a client was unhappy with delivery.", answer=story, kind="behavioural", star=STAR, embed=embed)
+    assert full.star["complete"] and full.star["score"] == 100
+    assert full.star["result"]["evidence"].startswith("As a result")
+    vague = evaluate(question="Tell me about a time a client was unhappy with delivery.", answer="We usually talk to the client and fix things together as a team.", kind="behavioural", star=STAR, embed=embed)
+    assert not vague.star["complete"] and vague.score < full.score
+    assert any(line.startswith("Result (add)") for line in vague.outline)
