@@ -7,7 +7,7 @@ from datetime import date, timedelta
 import pytest
 
 from embeddings.refresh import refresh_embeddings
-from seed_data.load import load_resources
+from seed_data.load import load_questions, load_resources
 from service.resources.models import Resource
 from service.resources.service import Need, for_needs
 from tests.helpers import assert_problem, make_customer, make_project, make_resume
@@ -40,6 +40,7 @@ VUE_CV = {
 @pytest.fixture
 def catalogue(session):
     load_resources(session)
+    load_questions(session)
     session.commit()
 
 
@@ -69,6 +70,8 @@ def test_a_plan_covers_the_gaps_in_order_with_resources_goals_and_a_schedule(cli
     assert keys[-1] == "redis" and plan["items"][-1]["importance"] == "nice"
     spring = next(item for item in plan["items"] if item["key"] == "spring-boot")
     assert "Java" in spring["buildsOn"]
+    # self-check questions from the bank, easiest first
+    assert [q["level"] for q in spring["selfCheck"]["questions"]] == ["junior", "junior", "mid"]
     for item in plan["items"]:
         assert item["resources"] and item["selfCheck"]["goals"] and item["hours"] > 0
         assert any(resource["why"].startswith("teaches") for resource in item["resources"])

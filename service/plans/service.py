@@ -15,6 +15,7 @@ from service.analysis import service as analyses
 from service.db import utcnow
 from service.errors import InvalidInput, NotFound
 from service.http import paginate
+from service.interviews.models import Question
 from service.matching import planning
 from service.plans.models import StudyPlan, StudyPlanItem
 from service.projects import service as projects
@@ -26,6 +27,7 @@ from service.skills import service as skills
 DEFAULTS = {"hours_per_week": 8.0, "languages": ["en"], "study_days": ["mon", "tue", "wed", "thu", "fri"], "session_start": "19:00"}
 HORIZON_WITHOUT_DATE = 28  # days planned when neither the request nor the project gives an interview date
 RESOURCES_PER_ITEM = 3
+SELF_CHECK_QUESTIONS = 3
 
 
 @dataclass(frozen=True)
@@ -148,6 +150,7 @@ def _replace_items(
     sessions: Sequence[planning.Session],
     previous: dict[str, StudyPlanItem],
 ) -> None:
+    questions = _bank_questions(session, [a.item.skill for a in allotments if a.item.skill])
     kept = []
     for position, (allotment, resources) in enumerate(zip(allotments, found, strict=True)):
         item = allotment.item
@@ -160,9 +163,24 @@ def _replace_items(
         row.first_session, row.last_session = (min(dates), max(dates)) if dates else (None, None)
         row.requirements, row.prerequisites, row.builds_on = item.requirements, item.prerequisites, item.builds_on
         row.resources = [_jsonable(resource) for resource in resources]
-        row.self_check = {"goals": item.goals, "questions": []}
+        row.self_check = {"goals": item.goals, "questions": questions.get(item.skill, [])[:SELF_CHECK_QUESTIONS]}
         kept.append(row)
     plan.items = kept
+
+
+def _bank_questions(session: Session, slugs: Sequence[str]) -> dict[str, list[dict[str, Any]]]:
+    """Technical questions of the bank on each skill, easiest first, to check oneself with."""
+    if not slugs:
+        return {}
+    rows = session.scalars(
+        sa.select(Question).where(Question.kind == "technical", Question.skills.overlap(list(slugs))).order_by(Question.code)
+    ).all()
+    order = {"junior": 0, "mid": 1, "senior": 2}
+    found: dict[str, list[dict[str, Any]]] = {}
+    for row in sorted(rows, key=lambda row: (order.get(row.level, 1), row.code)):
+        for slug in row.skills:
+            found.setdefault(slug, []).append({"id": row.code, "level": row.level, "text": row.text})
+    return found
 
 
 def _jsonable(resource: dict[str, Any]) -> dict[str, Any]:
