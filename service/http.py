@@ -6,6 +6,7 @@ from __future__ import annotations
 import http
 import uuid
 from collections.abc import Callable
+from datetime import date
 from typing import Any
 
 import flask_smorest
@@ -73,6 +74,17 @@ def camelcase(name: str) -> str:
     return head + "".join(part[:1].upper() + part[1:] for part in rest)
 
 
+def as_json(value: Any) -> Any:
+    """Plain data (dataclasses turned to dicts) as JSON: camelCase keys, ISO dates."""
+    if isinstance(value, dict):
+        return {camelcase(key): as_json(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [as_json(item) for item in value]
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
 class CamelSchema(ma.Schema):
     """Attribute names in snake_case, JSON keys in camelCase, unknown keys rejected."""
 
@@ -114,6 +126,16 @@ def paginate(session: Session, stmt: sa.Select[Any], *, page: int, page_size: in
     total = session.scalar(sa.select(sa.func.count()).select_from(stmt.order_by(None).subquery())) or 0
     items = session.scalars(stmt.limit(page_size).offset((page - 1) * page_size)).all()
     return {"items": items, "page": page, "page_size": page_size, "total": total}
+
+
+def newest_first(session: Session, model: type, *, page: int, page_size: int, **filters: Any) -> dict[str, Any]:
+    """One page of `model`'s rows, newest first, matching every filter that is not None
+    (`project_id=…, resume_id=…`)."""
+    stmt = sa.select(model).order_by(model.created_on.desc(), model.id)
+    for column, value in filters.items():
+        if value is not None:
+            stmt = stmt.where(getattr(model, column) == value)
+    return paginate(session, stmt, page=page, page_size=page_size)
 
 
 USER_HEADER_DOC = {

@@ -94,7 +94,7 @@ def test_a_full_session_with_a_follow_up_feedback_and_a_report(client, bank):
     follow_up = ask(client, interview["id"])
     assert follow_up["followUp"] and follow_up["text"] != first["text"] and follow_up["reason"].startswith("Follow-up")
     seen = 1
-    while (question := ask(client, interview["id"])) is not None:
+    while ask(client, interview["id"]) is not None:
         seen += 1
         answer = (
             "In my last project I owned this. First I measured the problem, then I designed the fix with the team lead, "

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from embeddings.model import EmbeddingModel, cosine, default_model
 from service.analysis.models import Analysis
 from service.errors import NotFound
-from service.http import camelcase, paginate
+from service.http import as_json, newest_first
 from service.analysis.tailor import markdown, tailor
 from service.matching.gaps import GapReport, RequiredSkillInput, RequirementInput, SectionMatch, analyse, described
 from service.matching.suggestions import suggest
@@ -93,19 +93,8 @@ def _closest(
     return closest
 
 
-def _json(value: Any) -> Any:
-    """A report as JSON: camelCase keys, ISO dates."""
-    if isinstance(value, dict):
-        return {camelcase(key): _json(item) for key, item in value.items()}
-    if isinstance(value, list | tuple):
-        return [_json(item) for item in value]
-    if isinstance(value, date):
-        return value.isoformat()
-    return value
-
-
 def report_json(report: GapReport) -> dict[str, Any]:
-    return _json(dataclasses.asdict(report))
+    return as_json(dataclasses.asdict(report))
 
 
 def create_analysis(session: Session, *, project: InterviewProject, resume_id: uuid.UUID, today: date | None = None) -> Analysis:
@@ -136,7 +125,7 @@ def create_analysis(session: Session, *, project: InterviewProject, resume_id: u
         score=report.score,
         project_version=project.version,
         resume_version=resume.version,
-        report={**report_json(report), "suggestions": _json([dataclasses.asdict(s) for s in suggestions])},
+        report={**report_json(report), "suggestions": as_json([dataclasses.asdict(s) for s in suggestions])},
     )
     session.add(analysis)
     session.commit()
@@ -168,12 +157,7 @@ def get_analysis(session: Session, *, project: InterviewProject, analysis_id: uu
 def list_analyses(
     session: Session, *, project_id: uuid.UUID | None = None, resume_id: uuid.UUID | None = None, page: int, page_size: int
 ) -> dict[str, Any]:
-    stmt = sa.select(Analysis).order_by(Analysis.created_on.desc(), Analysis.id)
-    if project_id is not None:
-        stmt = stmt.where(Analysis.project_id == project_id)
-    if resume_id is not None:
-        stmt = stmt.where(Analysis.resume_id == resume_id)
-    return paginate(session, stmt, page=page, page_size=page_size)
+    return newest_first(session, Analysis, project_id=project_id, resume_id=resume_id, page=page, page_size=page_size)
 
 
 def tailored_resume(session: Session, *, analysis: Analysis) -> dict[str, Any]:

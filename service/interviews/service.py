@@ -9,7 +9,6 @@ import uuid
 from collections import Counter
 from collections.abc import Sequence
 from itertools import zip_longest
-from datetime import date
 from typing import Any
 
 import sqlalchemy as sa
@@ -20,7 +19,7 @@ from service.analysis import service as analyses
 from service.analysis.models import Analysis
 from service.db import utcnow
 from service.errors import Conflict, InvalidInput, NotFound
-from service.http import camelcase, paginate
+from service.http import as_json, newest_first
 from service.interviews.models import Interview, InterviewTurn, Question
 from service.matching.feedback import Feedback, KeyPoint, evaluate, sentences, words
 from service.matching.taxonomy import TECHNICAL_KINDS
@@ -37,14 +36,6 @@ FOLLOW_UP_BELOW = 75  # answers scoring under this get a follow-up on a missed p
 LEVEL_UP, LEVEL_DOWN = 80, 45
 
 
-def _json(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {camelcase(key): _json(item) for key, item in value.items()}
-    if isinstance(value, list | tuple):
-        return [_json(item) for item in value]
-    return value
-
-
 def feedback_json(feedback: Feedback) -> dict[str, Any]:
     body = dataclasses.asdict(feedback)
     return {
@@ -55,7 +46,7 @@ def feedback_json(feedback: Feedback) -> dict[str, Any]:
         "clarity": body["clarity"],
         "confidence": body["confidence"],
         "star": body["star"],
-        "keyPoints": _json(body["key_points"]),
+        "keyPoints": as_json(body["key_points"]),
         "outline": body["outline"],
     }
 
@@ -253,12 +244,7 @@ def get_interview(session: Session, *, interview_id: uuid.UUID) -> Interview:
 
 
 def list_interviews(session: Session, *, project_id: uuid.UUID | None = None, resume_id: uuid.UUID | None = None, page: int, page_size: int) -> dict[str, Any]:
-    stmt = sa.select(Interview).order_by(Interview.created_on.desc(), Interview.id)
-    if project_id is not None:
-        stmt = stmt.where(Interview.project_id == project_id)
-    if resume_id is not None:
-        stmt = stmt.where(Interview.resume_id == resume_id)
-    return paginate(session, stmt, page=page, page_size=page_size)
+    return newest_first(session, Interview, project_id=project_id, resume_id=resume_id, page=page, page_size=page_size)
 
 
 def _open_turn(interview: Interview) -> InterviewTurn | None:
@@ -319,9 +305,14 @@ def _mentioned(answer: str) -> str | None:
     return found[0].name if found else None
 
 
-def _planned(session: Session, interview: Interview) -> InterviewTurn | None:
+def _unasked(interview: Interview) -> list[int]:
+    """The plan slots no question was asked for yet, in order."""
     asked = {turn.slot for turn in interview.turns}
-    slot_number = next((n for n in range(len(interview.plan)) if n not in asked), None)
+    return [n for n in range(len(interview.plan)) if n not in asked]
+
+
+def _planned(session: Session, interview: Interview) -> InterviewTurn | None:
+    slot_number = next(iter(_unasked(interview)), None)
     if slot_number is None:
         return None
     slot = interview.plan[slot_number]
@@ -428,7 +419,7 @@ def _mean(values: Sequence[float]) -> int | None:
     return round(sum(values) / len(values)) if values else None
 
 
-def finish(session: Session, *, interview: Interview, today: date | None = None) -> Interview:
+def finish(session: Session, *, interview: Interview) -> Interview:
     if interview.status == "finished":
         return interview
     answered = [turn for turn in interview.turns if turn.score is not None]
@@ -515,14 +506,13 @@ def _study(session: Session, interview: Interview, rows: list[dict[str, Any]]) -
             missing.append(row)
     found = for_needs(session, [Need(row["skill"], f"{row['topic']}: {row['why']}", "intermediate", 4) for row in missing], languages=["en"], per_need=2)
     recommended += [
-        {"skill": row["skill"], "studyPlanId": None, "itemId": None, "title": row["topic"], "resources": [{**r, "id": str(r["id"])} for r in resources]}
+        {"skill": row["skill"], "studyPlanId": None, "itemId": None, "title": row["topic"], "resources": resources}
         for row, resources in zip(missing, found, strict=True)
     ]
     return recommended
 
 
 def remaining(interview: Interview) -> int:
-    asked = {turn.slot for turn in interview.turns}
-    return sum(1 for n in range(len(interview.plan)) if n not in asked)
+    return len(_unasked(interview))
 
 

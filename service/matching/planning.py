@@ -24,8 +24,8 @@ BASE_HOURS = {
     "certification": 20,
 }
 TOPIC_HOURS = 4
-# share of the base hours an item needs by what the person brings
-FACTORS = {"learn": 1.0, "prerequisite": 1.0, "bridge": 0.5, "deepen": 0.4, "refresh": 0.3}
+# share of the base hours an item needs by what the person brings; new skills and prerequisites take them whole
+FACTORS = {"bridge": 0.5, "deepen": 0.4, "refresh": 0.3}
 # when time is short an item keeps its essentials: this share of it, and no more than an
 # overview of this many hours that the person can speak to in the interview
 ESSENTIALS, OVERVIEW_HOURS = 0.4, 3.0

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from service.analysis import service as analyses
 from service.db import utcnow
 from service.errors import InvalidInput, NotFound
-from service.http import paginate
+from service.http import newest_first
 from service.interviews.models import Question
 from service.matching import planning
 from service.plans.models import StudyPlan, StudyPlanItem
@@ -112,7 +112,8 @@ def build_plan(
     settled = {key for key, item in previous.items() if item.status != "todo"}
     days = planning.study_days(settings.start_date, settings.interview_date, settings.study_days)
     per_day = planning.daily_minutes(settings.hours_per_week, settings.study_days)
-    allotments, left_out = planning.fit(ordered, planning.capacity(days, per_day), settled)
+    available = planning.capacity(days, per_day)
+    allotments, left_out = planning.fit(ordered, available, settled)
     sessions = planning.schedule(allotments, days, per_day, _minute(settings.session_start))
     found = for_needs(
         session,
@@ -123,7 +124,7 @@ def build_plan(
 
     plan = existing or StudyPlan(id=uuid.uuid4(), project_id=project.id, resume_id=resume.id)
     needed = sum(a.item.hours for a in allotments if a.item.key not in settled) + sum(o.hours for o in left_out)
-    capacity = planning.capacity(days, per_day) / 60
+    capacity = available / 60
     granularity, grouped = planning.periods(sessions, days, settings.start_date, settings.interview_date)
     for name, value in vars(settings).items():
         setattr(plan, name, value)
@@ -162,7 +163,7 @@ def _replace_items(
         row.scheduled_hours = round(allotment.minutes / 60, 2)
         row.first_session, row.last_session = (min(dates), max(dates)) if dates else (None, None)
         row.requirements, row.prerequisites, row.builds_on = item.requirements, item.prerequisites, item.builds_on
-        row.resources = [_jsonable(resource) for resource in resources]
+        row.resources = resources
         row.self_check = {"goals": item.goals, "questions": questions.get(item.skill, [])[:SELF_CHECK_QUESTIONS]}
         kept.append(row)
     plan.items = kept
@@ -181,10 +182,6 @@ def _bank_questions(session: Session, slugs: Sequence[str]) -> dict[str, list[di
         for slug in row.skills:
             found.setdefault(slug, []).append({"id": row.code, "level": row.level, "text": row.text})
     return found
-
-
-def _jsonable(resource: dict[str, Any]) -> dict[str, Any]:
-    return {**resource, "id": str(resource["id"])}
 
 
 def _left_out_json(entry: planning.LeftOut) -> dict[str, Any]:
@@ -247,12 +244,7 @@ def get_plan(session: Session, *, plan_id: uuid.UUID) -> StudyPlan:
 def list_plans(
     session: Session, *, project_id: uuid.UUID | None = None, resume_id: uuid.UUID | None = None, page: int, page_size: int
 ) -> dict[str, Any]:
-    stmt = sa.select(StudyPlan).order_by(StudyPlan.created_on.desc(), StudyPlan.id)
-    if project_id is not None:
-        stmt = stmt.where(StudyPlan.project_id == project_id)
-    if resume_id is not None:
-        stmt = stmt.where(StudyPlan.resume_id == resume_id)
-    return paginate(session, stmt, page=page, page_size=page_size)
+    return newest_first(session, StudyPlan, project_id=project_id, resume_id=resume_id, page=page, page_size=page_size)
 
 
 def set_item_status(session: Session, *, plan: StudyPlan, item_id: uuid.UUID, status: str) -> StudyPlan:

@@ -120,13 +120,15 @@ def _best(need: Need, rows: Sequence[Any], languages: list[str], limit: int) -> 
             if any(resource is other for other, _ in picked) or (varied and any(resource.type == other.type for other, _ in picked)):
                 continue
             picked.append((resource, similarity))
+    # JSON-ready: the callers keep them in their own records
     return [
-        {**_with(resource, similarity), "why": _why(need, resource, similarity)}
+        {**_with(resource, similarity), "id": str(resource.id), "why": _why(need, resource, similarity)}
         for resource, similarity in picked
     ]
 
 
 def _why(need: Need, resource: Resource, similarity: float | None) -> str:
     if need.skill and need.skill in resource.skills:
-        return f"teaches {skills.taxonomy().skills[need.skill].name}" if skills.taxonomy().get(need.skill) else "teaches the skill"
+        skill = skills.taxonomy().get(need.skill)
+        return f"teaches {skill.name}" if skill else "teaches the skill"
     return f"close in meaning to the gap ({float(similarity or 0):.2f})"
