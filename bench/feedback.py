@@ -3,7 +3,10 @@
 Reads bench/data/answers/*.json (answers to bank questions, each with our own 0-100 grade and a
 label: strong, partial, poor, off_topic), scores each with the offline feedback engine against
 its bank question, and reports Spearman's rank correlation between score and grade, the mean
-score per label, and the time per answer (the embedding cache emptied before each).
+score per label, and the time per answer, the in-process embedding cache emptied before each:
+  - as the service scores it: the bank loaded into the `copilot_bench_feedback` database, its
+    reference texts embedded there once (the first run only), so only the answer is embedded;
+  - cold: every text embedded at answer time, as for a question that is not in the bank.
 
     .venv/bin/python -m bench.feedback
 """
@@ -16,8 +19,13 @@ import time
 from pathlib import Path
 
 from embeddings.model import default_model
-from seed_data.load import question_records
+from seed_data.load import load_questions, question_records
+from service.config import Settings
+from service.db import Database, resolve_database_url
+from service.interviews.service import stored_vectors
+from service.maintenance import embed_missing
 from service.matching.feedback import KeyPoint, evaluate
+from service.migrate import upgrade
 
 DATA = Path(__file__).parent / "data" / "answers"
 
@@ -43,13 +51,9 @@ def spearman(a: list[float], b: list[float]) -> float:
     return cov / ((sum((x - ma) ** 2 for x in ra) * sum((y - mb) ** 2 for y in rb)) ** 0.5)
 
 
-def main() -> None:
-    bank = {record["id"]: record for record in question_records()}
-    answers = [entry | {"set": path.stem} for path in sorted(DATA.glob("*.json")) for entry in json.loads(path.read_text(encoding="utf-8"))]
+def _score(answers: list[dict], bank: dict[str, dict], embed) -> tuple[list[int], list[float]]:
     model = default_model()
-    model.embed(["warm up"])
-    scores, grades, times = [], [], []
-    by_label: dict[str, list[int]] = {}
+    scores, times = [], []
     for entry in answers:
         question = bank[entry["questionId"]]
         model._cache.clear()
@@ -61,12 +65,37 @@ def main() -> None:
             key_points=[KeyPoint(p["point"], tuple(p["terms"]), p.get("followUp")) for p in question["keyPoints"]],
             model_answer=question["modelAnswer"],
             star=question.get("star"),
-            embed=model.embed,
+            embed=embed,
         )
         times.append((time.perf_counter() - started) * 1000)
         scores.append(feedback.score)
-        grades.append(entry["grade"])
-        by_label.setdefault(entry["label"], []).append(feedback.score)
+    return scores, times
+
+
+def _timing(times: list[float]) -> dict[str, float]:
+    return {"median": round(statistics.median(times), 1), "p95": round(sorted(times)[int(0.95 * (len(times) - 1))], 1), "max": round(max(times), 1)}
+
+
+def main() -> None:
+    bank = {record["id"]: record for record in question_records()}
+    answers = [entry | {"set": path.stem} for path in sorted(DATA.glob("*.json")) for entry in json.loads(path.read_text(encoding="utf-8"))]
+    database = Database(resolve_database_url(Settings.from_env(), database_name="copilot_bench_feedback"))
+    upgrade(database.engine)
+    model = default_model()
+    model.embed(["warm up"])
+    with database.session_factory() as session:
+        load_questions(session)
+        session.commit()
+        started = time.perf_counter()
+        embedded = embed_missing(session)
+        if embedded:
+            print(f"embedded {embedded} bank texts in {time.perf_counter() - started:.0f} s")
+        scores, times = _score(answers, bank, stored_vectors(session))
+    cold_scores, cold_times = _score(answers, bank, model.embed)
+    grades = [entry["grade"] for entry in answers]
+    by_label: dict[str, list[int]] = {}
+    for entry, score in zip(answers, scores, strict=True):
+        by_label.setdefault(entry["label"], []).append(score)
     per_set = {}
     for name in sorted({entry["set"] for entry in answers}):
         picked = [i for i, entry in enumerate(answers) if entry["set"] == name]
@@ -76,9 +105,12 @@ def main() -> None:
         "spearman": round(spearman(scores, grades), 3),
         "spearman_per_set": per_set,
         "mean_score_per_label": {label: round(statistics.mean(values), 1) for label, values in sorted(by_label.items())},
-        "feedback_ms": {"median": round(statistics.median(times), 1), "p95": round(sorted(times)[int(0.95 * (len(times) - 1))], 1), "max": round(max(times), 1)},
+        "same_scores_cold": scores == cold_scores,
+        "feedback_ms": _timing(times),
+        "feedback_ms_cold": _timing(cold_times),
     }
     print(json.dumps(result, indent=2))
+    database.engine.dispose()
 
 
 if __name__ == "__main__":

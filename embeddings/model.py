@@ -13,7 +13,7 @@ from functools import cache
 from typing import Any
 
 DIMENSIONS = 384
-BATCH_SIZE = 32
+BATCH_SIZE = 16
 CACHE_SIZE = 4096
 
 
@@ -49,15 +49,28 @@ class EmbeddingModel:
         missing = list(dict.fromkeys(text for text in texts if text not in self._cache))
         if missing:
             model = self._load()
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")
-                vectors = model.encode(missing, batch_size=self.batch_size, normalize_embeddings=True, show_progress_bar=False)
-            with self._lock:
-                for text, vector in zip(missing, vectors, strict=True):
-                    self._cache[text] = [float(value) for value in vector]
-                    if len(self._cache) > self._cache_size:
-                        self._cache.popitem(last=False)
+            for batch in self._batches(missing):
+                with warnings.catch_warnings():
+                    warnings.simplefilter("ignore")
+                    vectors = model.encode(batch, batch_size=self.batch_size, normalize_embeddings=True, show_progress_bar=False)
+                with self._lock:
+                    for text, vector in zip(batch, vectors, strict=True):
+                        self._cache[text] = [float(value) for value in vector]
+                        if len(self._cache) > self._cache_size:
+                            self._cache.popitem(last=False)
         return [self._cache[text] if text in self._cache else self.embed([text])[0] for text in texts]
+
+    def _batches(self, texts: Sequence[str]) -> list[list[str]]:
+        """Texts of about the same length together: a batch is padded to its longest text and
+        attention grows with the square of it, so one long paragraph in a batch of short
+        sentences would make every sentence cost as much as the paragraph."""
+        batches: list[list[str]] = []
+        for text in sorted(texts, key=len):
+            if batches and len(batches[-1]) < self.batch_size and len(text) <= 2 * len(batches[-1][0]) + 40:
+                batches[-1].append(text)
+            else:
+                batches.append([text])
+        return batches
 
     def embed_one(self, text: str) -> list[float]:
         return self.embed([text])[0]

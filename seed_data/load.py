@@ -18,7 +18,9 @@ from service.customers.models import Customer
 from service.customers.schemas import CustomerSchema
 from service.projects import service as projects
 from service.errors import Conflict
-from service.interviews.models import Question
+from embeddings.model import text_hash
+from service.interviews.models import Question, ReferenceText
+from service.matching.feedback import KeyPoint, reference_texts
 from service.projects.models import InterviewProject
 from service.projects.schemas import CandidateSchema, ProjectSchema
 from service.resumes import service as resumes
@@ -135,4 +137,22 @@ def load_questions(session: Session) -> int:
             where=sa.or_(*(getattr(Question, name).is_distinct_from(value) for name, value in changed.items())),
         )
         written += session.execute(stmt).rowcount
+    load_reference_texts(session)
+    return written
+
+
+def load_reference_texts(session: Session) -> int:
+    """The texts answers to bank questions are compared with (see `reference_texts`), stored
+    once each by hash, to be embedded with the rest of the seed; answers how many were new.
+    Templates are left out: their text is known only once filled in."""
+    texts = {
+        text
+        for entry in question_records()
+        if entry["kind"] in ("technical", "behavioural", "system_design")
+        for text in reference_texts(entry["text"], [KeyPoint(point["point"], ()) for point in entry["keyPoints"]], entry["modelAnswer"])
+    }
+    rows = sorted(({"id": text_hash(text), "text": text} for text in texts), key=lambda row: row["id"])
+    written = 0
+    for start in range(0, len(rows), 500):
+        written += session.execute(insert(ReferenceText).values(rows[start : start + 500]).on_conflict_do_nothing()).rowcount
     return written

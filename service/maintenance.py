@@ -12,13 +12,13 @@ from sqlalchemy.orm import Session
 from embeddings.refresh import refresh_embeddings
 from service.db import Database
 from service.projects.models import ProjectRequirement
-from service.interviews.models import Question
+from service.interviews.models import Question, ReferenceText
 from service.resources.models import Resource
 from service.resumes.models import EMBEDDED_SECTIONS
 
 log = logging.getLogger(__name__)
 
-EMBEDDED_MODELS = (*EMBEDDED_SECTIONS, ProjectRequirement, Question, Resource)
+EMBEDDED_MODELS = (*EMBEDDED_SECTIONS, ProjectRequirement, Question, ReferenceText, Resource)
 
 
 def embed_missing(session: Session, *, batch_size: int = 256, stop: threading.Event | None = None) -> int:

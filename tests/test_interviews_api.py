@@ -129,3 +129,28 @@ def test_evaluate_any_answer(client, bank):
     }).get_json()
     assert star["star"] and not star["star"]["complete"]
     assert_problem(client.post("/api/v1/answers/evaluate", json={"answer": "x"}), 422, field="question")
+
+
+def test_bank_reference_texts_are_stored_and_used_instead_of_the_model(session):
+    from embeddings.model import default_model, text_hash
+    from seed_data.load import question_records
+    from service.interviews.models import ReferenceText
+    from service.interviews.service import stored_vectors
+    from service.matching.feedback import KeyPoint, reference_texts
+
+    load_questions(session)
+    record = next(entry for entry in question_records() if entry["kind"] == "technical")
+    texts = reference_texts(record["text"], [KeyPoint(point["point"], ()) for point in record["keyPoints"]], record["modelAnswer"])
+    stored = {row.id: row for row in session.scalars(sa.select(ReferenceText).where(ReferenceText.id.in_([text_hash(t) for t in texts])))}
+    assert len(stored) == len(texts) == 2 + len(record["keyPoints"])
+    assert all(stored[text_hash(text)].text == text for text in texts)
+    templates = [text_hash(entry["text"]) for entry in question_records() if entry["kind"] in ("project", "gap")]
+    assert not session.scalar(sa.select(sa.func.count()).select_from(ReferenceText).where(ReferenceText.id.in_(templates)))
+
+    # a stored vector wins over the model's; a text without one is embedded as usual
+    marker = [0.0] * 383 + [1.0]
+    stored[text_hash(texts[1])].embedding = marker
+    session.flush()
+    vectors = stored_vectors(session)([texts[1], "An answer nobody stored."])
+    assert vectors[0] == pytest.approx(marker)
+    assert vectors[1] == pytest.approx(default_model().embed_one("An answer nobody stored."))

@@ -43,6 +43,20 @@ class Question(UuidPk, Audited, Embedded, Base):
 hnsw_index(Question)
 
 
+class ReferenceText(Embedded, Base):
+    """A text the answer feedback compares answers with (a bank question, its model answer, a key
+    point), keyed by the text's hash and embedded when the bank is loaded, so scoring an answer
+    embeds only the answer."""
+
+    __tablename__ = "reference_text"
+
+    id: Mapped[str] = mapped_column(sa.String(32), primary_key=True)
+    text: Mapped[str] = mapped_column(sa.Text)
+
+    def embedding_text(self) -> str:
+        return self.text
+
+
 class Interview(UuidPk, Audited, Versioned, Base):
     """One mock interview of an employee for a project: its planned questions and its turns."""
 

@@ -14,14 +14,14 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.orm import Session
 
-from embeddings.model import default_model
+from embeddings.model import default_model, text_hash
 from service.analysis import service as analyses
 from service.analysis.models import Analysis
 from service.db import utcnow
 from service.errors import Conflict, InvalidInput, NotFound
 from service.http import as_json, newest_first
-from service.interviews.models import Interview, InterviewTurn, Question
-from service.matching.feedback import Feedback, KeyPoint, evaluate, sentences, words
+from service.interviews.models import Interview, InterviewTurn, Question, ReferenceText
+from service.matching.feedback import Embed, Feedback, KeyPoint, evaluate, sentences, words
 from service.matching.taxonomy import TECHNICAL_KINDS
 from service.plans.models import StudyPlan
 from service.projects import service as projects
@@ -49,6 +49,26 @@ def feedback_json(feedback: Feedback) -> dict[str, Any]:
         "keyPoints": as_json(body["key_points"]),
         "outline": body["outline"],
     }
+
+
+def stored_vectors(session: Session) -> Embed:
+    """Embeds texts, taking the vectors of the bank's reference texts from the database (made
+    when the bank was loaded) so that only the answer itself goes through the model."""
+    model = default_model()
+
+    def embed(texts: Sequence[str]) -> list[list[float]]:
+        hashes = {text_hash(text): text for text in texts}
+        found = {
+            hashes[digest]: list(vector)
+            for digest, vector in session.execute(
+                sa.select(ReferenceText.id, ReferenceText.embedding).where(ReferenceText.id.in_(hashes), ReferenceText.embedding.is_not(None))
+            )
+        }
+        missing = [text for text in texts if text not in found]
+        found.update(zip(missing, model.embed(missing), strict=True))
+        return [found[text] for text in texts]
+
+    return embed
 
 
 def _key_points(raw: Sequence[dict[str, Any]]) -> list[KeyPoint]:
@@ -109,7 +129,7 @@ def evaluate_any(
         model_answer=reference_answer or (bank.model_answer if bank is not None else None),
         star=bank.star if bank is not None else None,
         duration=duration_seconds,
-        embed=model.embed,
+        embed=stored_vectors(session),
     )
     return {
         **feedback_json(feedback),
@@ -400,7 +420,7 @@ def answer(session: Session, *, interview: Interview, text: str, duration_second
         raise Conflict("No question is waiting for an answer: GET the interview's /next question first.")
     feedback = evaluate(
         question=turn.text, answer=text, kind=turn.kind, key_points=_key_points(turn.key_points), model_answer=turn.model_answer,
-        star=turn.star, duration=duration_seconds, embed=default_model().embed,
+        star=turn.star, duration=duration_seconds, embed=stored_vectors(session),
     )
     turn.answer, turn.duration_seconds, turn.score = text, duration_seconds, feedback.score
     turn.feedback = {**feedback_json(feedback), "modelAnswer": turn.model_answer}

@@ -237,6 +237,13 @@ def _star(answer: str, answer_sentences: list[str], rubric: dict[str, str] | Non
     return {"score": round(100 * present / 4), "complete": present == 4, **parts}
 
 
+def reference_texts(question: str, key_points: Sequence[KeyPoint], model_answer: str | None) -> list[str]:
+    """What an answer is compared with, apart from the answer itself: the question with its model
+    answer, the question alone, and each key point. They depend on the question only, so their
+    vectors can be made once, ahead of any answer."""
+    return list(dict.fromkeys([question + (" " + model_answer if model_answer else ""), question, *(point.point for point in key_points)]))
+
+
 def evaluate(
     *,
     question: str,
@@ -253,8 +260,8 @@ def evaluate(
     if not words(answer):
         return _empty(kind, key_points, model_answer, star)
     answer_sentences = sentences(answer) or [answer]
-    reference = question + (" " + model_answer if model_answer else "")
-    texts = list(dict.fromkeys([answer, reference, question, *answer_sentences, *(point.point for point in key_points)]))
+    reference, *_ = references = reference_texts(question, key_points, model_answer)
+    texts = list(dict.fromkeys([answer, *answer_sentences, *references]))
     vectors = dict(zip(texts, embed(texts), strict=True))
     relevance = _cosine(vectors[answer], vectors[reference])
     # a sentence that only says the question again earns nothing
