@@ -48,6 +48,19 @@ def test_an_off_topic_answer_scores_low_and_is_named(embed):
     assert feedback.off_topic and feedback.score <= 10 and "does not address" in feedback.summary
 
 
+def test_repeating_the_question_earns_nothing(embed):
+    question = "Our checkout page is slow under load. How would you add caching to a slow product-detail endpoint, and how do you keep the cache correct?"
+    # the second sentence of the question, said back: nearly all its words are the question's
+    echo = evaluate(question=question, answer="So, how would I add caching to a slow product-detail endpoint and keep the cache correct? It depends.", key_points=POINTS, model_answer=MODEL, embed=embed)
+    assert echo.content["score"] == 0 and echo.score <= 15 and not echo.content["covered"] and not echo.content["partial"]
+    assert echo.content["notes"][0].startswith("1 sentence only repeats the question")
+    # a repeat in front of a real answer costs nothing: the rest is judged as it would be alone
+    prefixed = evaluate(question=question, answer="How would I add caching to a slow product-detail endpoint? " + STRONG, key_points=POINTS, model_answer=MODEL, embed=embed)
+    alone = evaluate(question=question, answer=STRONG, key_points=POINTS, model_answer=MODEL, embed=embed)
+    assert prefixed.content["covered"] == alone.content["covered"] and len(alone.content["covered"]) == 3
+    assert prefixed.content["score"] == alone.content["score"]
+
+
 def test_feedback_describes_the_answer_and_is_the_same_for_the_same_answer(embed):
     first, second = run(PARTIAL, embed), run(PARTIAL, embed)
     assert first == second

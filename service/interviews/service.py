@@ -292,7 +292,7 @@ def _follow_up(interview: Interview) -> InterviewTurn | None:
     if not interview.turns:
         return None
     last = interview.turns[-1]
-    if last.follow_up or last.score is None or last.score >= FOLLOW_UP_BELOW or (last.feedback or {}).get("offTopic"):
+    if last.follow_up or last.score is None or last.score >= FOLLOW_UP_BELOW:
         return None
     points = (last.feedback or {}).get("keyPoints", [])
     missed = next((p for p in points if p["status"] == "missed" and p.get("followUp")), None) or next(
@@ -301,7 +301,8 @@ def _follow_up(interview: Interview) -> InterviewTurn | None:
     if missed is not None:
         text, raw = missed["followUp"], next((k for k in last.key_points if k["point"] == missed["point"]), None)
         key_points = [raw] if raw else []
-        reason = f"the answer did not cover: {missed['point']}"
+        # an answer beside the point is brought back to it once, through its first key point
+        reason = "the answer did not address the question" if (last.feedback or {}).get("offTopic") else f"the answer did not cover: {missed['point']}"
     else:
         vague = (last.feedback or {}).get("content", {}).get("vague") or not (last.feedback or {}).get("confidence", {}).get("numbers")
         if not vague:

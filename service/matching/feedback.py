@@ -92,6 +92,16 @@ def _cosine(a: Sequence[float], b: Sequence[float]) -> float:
     return dot / norm if norm else 0.0
 
 
+def _echoes(sentence: str, question: str, vectors: dict[str, list[float]]) -> bool:
+    """Whether an answer sentence just says (part of) the question again: nearly all its words
+    are the question's, or it means the same as the whole question."""
+    asked = set(words(question))
+    said = [word for word in words(sentence) if len(word) > 2]
+    if len(said) >= 3 and sum(word in asked for word in said) >= 0.8 * len(said):
+        return True
+    return _cosine(vectors[sentence], vectors[question]) >= ECHO
+
+
 def _has_term(alternatives: str, tokens: Sequence[str], text: str) -> bool:
     for alternative in alternatives.lower().split("|"):
         alternative = alternative.strip()
@@ -263,11 +273,14 @@ def evaluate(
     reference, *_ = references = reference_texts(question, key_points, model_answer)
     texts = list(dict.fromkeys([answer, *answer_sentences, *references]))
     vectors = dict(zip(texts, embed(texts), strict=True))
-    relevance = _cosine(vectors[answer], vectors[reference])
     # a sentence that only says the question again earns nothing
-    own = [sentence for sentence in answer_sentences if _cosine(vectors[sentence], vectors[question]) < ECHO]
-    coverage, points = _content(key_points, " ".join(own), own, vectors)
-    off_topic = relevance < OFF_TOPIC and not any(point.status == "covered" for point in points)
+    own = [sentence for sentence in answer_sentences if not _echoes(sentence, question, vectors)]
+    own_text = " ".join(own)
+    if own_text and own_text not in vectors:
+        vectors[own_text] = embed([own_text])[0]
+    relevance = _cosine(vectors[answer if own == answer_sentences else own_text], vectors[reference]) if own else 0.0
+    coverage, points = _content(key_points, own_text, own, vectors)
+    off_topic = bool(own) and relevance < OFF_TOPIC and not any(point.status == "covered" for point in points)
     if not key_points:
         coverage = max(0.0, min(1.0, (relevance - 0.2) / 0.5))
     content_score = 0 if off_topic else round(100 * (0.85 * coverage + 0.15 * max(0.0, min(1.0, relevance / 0.7))))
@@ -279,7 +292,7 @@ def evaluate(
         "partial": [p.point for p in points if p.status == "partial"],
         "missed": [p.point for p in points if p.status == "missed"],
         "vague": vague,
-        "notes": _content_notes(off_topic, points, vague),
+        "notes": _content_notes(off_topic, points, vague, echoed=len(answer_sentences) - len(own)),
     }
     clarity = _clarity(answer, answer_sentences, kind)
     confidence = _confidence(answer, duration)
@@ -313,10 +326,13 @@ def _vague(answer: str) -> list[str]:
     return sorted({match.group(0).lower() for match in _GENERIC.finditer(answer)})
 
 
-def _content_notes(off_topic: bool, points: Sequence[PointResult], vague: Sequence[str]) -> list[str]:
+def _content_notes(off_topic: bool, points: Sequence[PointResult], vague: Sequence[str], *, echoed: int) -> list[str]:
+    notes = []
+    if echoed:
+        notes.append(f"{echoed} sentence{'s' if echoed > 1 else ''} only repeat{'' if echoed > 1 else 's'} the question and count for nothing: answer it instead.")
     if off_topic:
-        return ["The answer is about something else than the question."]
-    notes = [f"Missed: {p.point}" for p in points if p.status == "missed"]
+        return [*notes, "What is left does not address the question." if echoed else "The answer does not address the question."]
+    notes += [f"Missed: {p.point}" for p in points if p.status == "missed"]
     notes += [f"Touched on but not explained: {p.point}" for p in points if p.status == "partial"]
     if vague:
         notes.append(f"Vague wording stands in for specifics: {', '.join(vague)}.")
