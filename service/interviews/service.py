@@ -21,7 +21,7 @@ from service.db import utcnow
 from service.errors import Conflict, InvalidInput, NotFound
 from service.http import as_json, newest_first
 from service.interviews.models import Interview, InterviewTurn, Question, ReferenceText
-from service.matching.feedback import Embed, Feedback, KeyPoint, evaluate, sentences, words
+from service.matching.feedback import Embed, Feedback, KeyPoint, evaluate, reference_texts, sentences, words
 from service.matching.taxonomy import TECHNICAL_KINDS
 from service.plans.models import StudyPlan
 from service.projects import service as projects
@@ -282,6 +282,9 @@ def next_question(session: Session, *, interview: Interview) -> InterviewTurn | 
     turn = _follow_up(interview) or _planned(session, interview)
     if turn is None:
         return None
+    # a filled-in template or a follow-up is not in the stored bank texts: embed its texts while the
+    # candidate thinks, so the answer's feedback embeds only the answer
+    stored_vectors(session)(reference_texts(turn.text, _key_points(turn.key_points), turn.model_answer))
     session.add(turn)
     interview.turns.append(turn)
     session.commit()
