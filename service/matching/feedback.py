@@ -20,6 +20,7 @@ WORD_RE = re.compile(r"[a-z0-9][a-z0-9+#.'%-]*", re.I)
 SENTENCE_RE = re.compile(r"(?<=[.!?])\s+|\n+")
 POINT_MATCH, POINT_PARTIAL = 0.62, 0.5  # cosine of a key point and the closest answer sentence
 OFF_TOPIC = 0.22  # cosine of the whole answer and the question with its model answer
+BESIDE = 0.3  # mean cosine of a technical question's key points and their closest answer sentences
 ECHO = 0.9  # an answer sentence this close to the question repeats it
 
 FILLERS = ("um", "uh", "erm", "hmm", "basically", "actually", "you know", "i mean", "kind of", "sort of", "like,", "so yeah", "literally")
@@ -123,11 +124,13 @@ def _count(phrases: Sequence[str], text: str) -> list[str]:
     return found
 
 
-def _content(key_points: Sequence[KeyPoint], answer: str, answer_sentences: list[str], vectors: dict[str, list[float]]) -> tuple[float, list[PointResult]]:
+def _content(key_points: Sequence[KeyPoint], answer: str, answer_sentences: list[str], vectors: dict[str, list[float]]) -> tuple[float, float, list[PointResult]]:
+    """The share of the key points covered (a partial one counts half), how close in meaning the
+    answer comes to its key points on average (each point's closest sentence), and each point's result."""
     lowered = " ".join(words(answer))
     tokens = lowered.split()
     results = []
-    credit = 0.0
+    credit = closeness = 0.0
     for point in key_points:
         hits = [group for group in point.terms if _has_term(group, tokens, lowered)]
         needed = max(1, math.ceil(len(point.terms) / 2))
@@ -143,9 +146,12 @@ def _content(key_points: Sequence[KeyPoint], answer: str, answer_sentences: list
         else:
             status, earned = "missed", 0.0
         credit += earned
+        closeness += similarity
         evidence = closest if status != "missed" else None
         results.append(PointResult(point.point, status, evidence, point.follow_up if status != "covered" else None))
-    return (credit / len(key_points) if key_points else 0.0), results
+    if not key_points:
+        return 0.0, 0.0, results
+    return credit / len(key_points), closeness / len(key_points), results
 
 
 def _clarity(answer: str, answer_sentences: list[str], kind: str) -> dict[str, object]:
@@ -265,6 +271,7 @@ def evaluate(
     duration: float | None = None,
     embed: Embed,
 ) -> Feedback:
+    specific = kind == "technical"  # key points of templates and behavioural rubrics are worded in general terms
     kind = "behavioural" if kind == "behavioural" else "technical"
     answer = answer.strip()
     if not words(answer):
@@ -279,8 +286,11 @@ def evaluate(
     if own_text and own_text not in vectors:
         vectors[own_text] = embed([own_text])[0]
     relevance = _cosine(vectors[answer if own == answer_sentences else own_text], vectors[reference]) if own else 0.0
-    coverage, points = _content(key_points, own_text, own, vectors)
-    off_topic = bool(own) and relevance < OFF_TOPIC and not any(point.status == "covered" for point in points)
+    coverage, closeness, points = _content(key_points, own_text, own, vectors)
+    # beside the point: far from the question as a whole or, for a technical question with its
+    # own key points, talking around the topic without coming near any of them
+    beside = relevance < OFF_TOPIC or (specific and bool(key_points) and closeness < BESIDE)
+    off_topic = bool(own) and beside and not any(point.status == "covered" for point in points)
     if not key_points:
         coverage = max(0.0, min(1.0, (relevance - 0.2) / 0.5))
     content_score = 0 if off_topic else round(100 * (0.85 * coverage + 0.15 * max(0.0, min(1.0, relevance / 0.7))))
