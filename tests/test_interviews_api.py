@@ -133,6 +133,16 @@ def test_evaluate_any_answer(client, bank):
         "keyPoints": ["Cache in Redis keyed by the product id", "Evict or expire entries when the product changes"],
     }).get_json()
     assert bank_question["score"] > 50 and bank_question["content"]["covered"] and not bank_question["content"]["missed"]
+    assert [point["point"] for point in bank_question["keyPoints"]] == ["Cache in Redis keyed by the product id", "Evict or expire entries when the product changes"]
+    assert bank_question["keyPoints"][0]["status"] == "covered" and bank_question["offTopic"] is False and bank_question["bankQuestion"] is None
+    # a question of the bank, in other words: its key points and model answer are used
+    from seed_data.load import question_records
+
+    record = next(entry for entry in question_records() if entry["id"] == "docker-senior-2")
+    reworded = client.post("/api/v1/answers/evaluate", json={"question": record["text"], "answer": record["modelAnswer"]}).get_json()
+    assert reworded["bankQuestion"] == {"id": "docker-senior-2", "text": record["text"]} and reworded["modelAnswer"] == record["modelAnswer"]
+    assert [point["point"] for point in reworded["keyPoints"]] == [point["point"] for point in record["keyPoints"]]
+    assert reworded["score"] >= 75 and reworded["coach"] is None
     star = client.post("/api/v1/answers/evaluate", json={
         "question": "Tell me about a conflict in your team.", "kind": "behavioural",
         "answer": "We argued. It was fine in the end.",

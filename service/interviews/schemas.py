@@ -11,7 +11,21 @@ FEEDBACK_DESCRIPTION = (
     "sentences, averageSentenceWords, longestSentenceWords, fillers, fillerWords, signposts, rambling, notes); confidence (score, "
     "hedges, hedgeWords, ownership {i, we}, assertiveVerbs, numbers, wordsPerMinute, notes); star (behavioural: score, complete, and "
     "situation/task/action/result each with present, evidence, strong); keyPoints (point, status covered/partial/missed, evidence, "
-    "followUp); outline of a stronger answer; modelAnswer"
+    "followUp); outline of a stronger answer; modelAnswer; coach (null unless an LLM is configured: source, model, notes, "
+    "strongerAnswer)"
+)
+
+
+class CoachSchema(CamelSchema):
+    source = ma.fields.String(metadata={"enum": ["llm"], "description": "Who wrote the note: the optional LLM"})
+    model = ma.fields.String(allow_none=True, metadata={"description": "The LLM's model (or Azure deployment) name"})
+    notes = ma.fields.String(metadata={"description": "Two to four sentences of feedback on the answer"})
+    stronger_answer = ma.fields.String(attribute="strongerAnswer", metadata={"description": "The answer made stronger from its own facts; placeholders stand for numbers it did not give"})
+
+
+COACH_DESCRIPTION = (
+    "A coaching note from the optional LLM, added beside the offline feedback, which it never changes; null when no LLM is "
+    "configured or it failed"
 )
 
 
@@ -80,15 +94,17 @@ class EvaluateSchema(CamelSchema):
 class EvaluationSchema(CamelSchema):
     score = ma.fields.Integer()
     summary = ma.fields.String()
-    off_topic = ma.fields.Boolean()
+    # the service answers the feedback's JSON keys (as stored with an interview turn) as they are
+    off_topic = ma.fields.Boolean(attribute="offTopic")
     content = ma.fields.Dict()
     clarity = ma.fields.Dict()
     confidence = ma.fields.Dict()
     star = ma.fields.Dict(allow_none=True)
-    key_points = ma.fields.List(ma.fields.Dict())
+    key_points = ma.fields.List(ma.fields.Dict(), attribute="keyPoints")
     outline = ma.fields.List(ma.fields.String())
-    bank_question = ma.fields.Dict(allow_none=True, metadata={"description": "The bank question whose key points were used, when the question is one of the bank's"})
-    model_answer = ma.fields.String(allow_none=True)
+    bank_question = ma.fields.Dict(allow_none=True, attribute="bankQuestion", metadata={"description": "The bank question whose key points were used, when the question is one of the bank's"})
+    model_answer = ma.fields.String(allow_none=True, attribute="modelAnswer")
+    coach = ma.fields.Nested(CoachSchema, allow_none=True, metadata={"description": COACH_DESCRIPTION})
 
 
 class InterviewListArgsSchema(PageArgsSchema):
