@@ -254,9 +254,10 @@ def _star(answer: str, answer_sentences: list[str], rubric: dict[str, str] | Non
 
 
 def reference_texts(question: str, key_points: Sequence[KeyPoint], model_answer: str | None) -> list[str]:
-    """What an answer is compared with, apart from the answer itself: the question with its model
-    answer, the question alone, and each key point. They depend on the question only, so their
-    vectors can be made once, ahead of any answer."""
+    """What an answer's sentences are compared with: the question with its model answer, the
+    question alone, and each key point. They depend on the question only, so their vectors can
+    be made once, ahead of any answer; per answer only its sentences are embedded (the answer as
+    a whole is the sum of its sentences' vectors)."""
     return list(dict.fromkeys([question + (" " + model_answer if model_answer else ""), question, *(point.point for point in key_points)]))
 
 
@@ -278,14 +279,12 @@ def evaluate(
         return _empty(kind, key_points, model_answer, star)
     answer_sentences = sentences(answer) or [answer]
     reference, *_ = references = reference_texts(question, key_points, model_answer)
-    texts = list(dict.fromkeys([answer, *answer_sentences, *references]))
+    texts = list(dict.fromkeys([*answer_sentences, *references]))
     vectors = dict(zip(texts, embed(texts), strict=True))
     # a sentence that only says the question again earns nothing
     own = [sentence for sentence in answer_sentences if not _echoes(sentence, question, vectors)]
     own_text = " ".join(own)
-    if own_text and own_text not in vectors:
-        vectors[own_text] = embed([own_text])[0]
-    relevance = _cosine(vectors[answer if own == answer_sentences else own_text], vectors[reference]) if own else 0.0
+    relevance = _cosine([sum(values) for values in zip(*(vectors[sentence] for sentence in own))], vectors[reference]) if own else 0.0
     coverage, closeness, points = _content(key_points, own_text, own, vectors)
     # beside the point: far from the question as a whole or, for a technical question with its
     # own key points, talking around the topic without coming near any of them
