@@ -66,8 +66,7 @@ def load_seed(session: Session, *, today: date | None = None) -> dict[str, int]:
         raise ValueError(f"seed resumes rejected: {rejected}")
     summary["resumes"] = report["created"]
 
-    summary["resources"] = load_resources(session)
-    summary["questions"] = load_questions(session)
+    summary |= load_reference_data(session)
 
     for raw in _read(SEED_DIR / "candidates.json"):
         project = projects.get_project(session, project_id=uuid.UUID(raw.pop("projectId")))
@@ -83,6 +82,13 @@ def load_seed(session: Session, *, today: date | None = None) -> dict[str, int]:
 def is_empty(session: Session) -> bool:
     """True on a fresh database: no resume and no customer stored yet, by a user or a seed."""
     return not any(session.scalar(sa.select(sa.select(model.id).exists())) for model in (Resume, Customer))
+
+
+def load_reference_data(session: Session) -> dict[str, int]:
+    """What ships with each release rather than being entered by users: the resource catalogue
+    and the question bank (with its reference texts). Safe to run on every start: only what is
+    new or changed is written."""
+    return {"resources": load_resources(session), "questions": load_questions(session)}
 
 
 def load_resources(session: Session) -> int:

@@ -19,8 +19,9 @@ def _database(settings: Settings) -> Database:
 
 
 def prepare_database(settings: Settings, *, seed: bool) -> Database:
-    """Apply migrations, and load the seed data into an empty database when `seed`."""
-    from seed_data.load import is_empty, load_seed
+    """Apply migrations and, when `seed`, load the seed data into an empty database, or bring
+    the catalogue and question bank of an existing one up to this release."""
+    from seed_data.load import is_empty, load_reference_data, load_seed
     from service.migrate import upgrade
     from service.projects.service import reread_stale_requirements
     from service.resumes.service import refresh_stale_profiles
@@ -39,6 +40,11 @@ def prepare_database(settings: Settings, *, seed: bool) -> Database:
             if is_empty(session):
                 summary = load_seed(session)
                 click.echo(f"Loaded seed data: {summary}")
+            else:
+                written = load_reference_data(session)
+                session.commit()
+                if any(written.values()):
+                    click.echo(f"Updated the reference data: {written}")
     return database
 
 

@@ -37,6 +37,23 @@ def test_seed_loads_everything_and_loading_twice_changes_nothing(session):
     assert dict(session.execute(sa.select(Resume.id, Resume.version)).all()) == versions
 
 
+def test_an_existing_database_gets_the_new_release_of_the_bank(session):
+    from seed_data.load import load_reference_data
+    from service.interviews.models import Question, ReferenceText
+
+    load_reference_data(session)
+    # as if stored by an older release: one question gone, another worded differently, no reference texts
+    session.execute(sa.delete(Question).where(Question.code == "docker-senior-2"))
+    session.execute(sa.update(Question).where(Question.code == "git-junior-2").values(text="An older wording.", embedded_hash="0" * 32))
+    session.execute(sa.delete(ReferenceText))
+    assert load_reference_data(session) == {"resources": 0, "questions": 2}
+    assert session.scalar(sa.select(Question.text).where(Question.code == "git-junior-2")) != "An older wording."
+    assert session.scalar(sa.select(Question.embedded_hash).where(Question.code == "git-junior-2")) is None  # embedded again
+    assert session.scalar(sa.select(sa.func.count()).select_from(Question).where(Question.code == "docker-senior-2")) == 1
+    assert session.scalar(sa.select(sa.func.count()).select_from(ReferenceText)) > 2000
+    assert load_reference_data(session) == {"resources": 0, "questions": 0}
+
+
 def test_seed_has_the_variety_the_product_needs():
     documents = resume_documents()
     assert len(documents) >= 41
