@@ -1,9 +1,10 @@
 """How well the answer score orders our labelled answers, and the feedback time per answer.
 
 Reads bench/data/answers/*.json (answers to bank questions, each with our own 0-100 grade and a
-label: strong, partial, poor, off_topic), scores each with the offline feedback engine against
-its bank question, and reports Spearman's rank correlation between score and grade, the mean
-score per label, and the time per answer, the in-process embedding cache emptied before each:
+label: strong, partial, poor, off_topic; an answer to a template gives its placeholders in
+`fill`), scores each with the offline feedback engine against its bank question, and reports
+Spearman's rank correlation between score and grade, the mean score per label, and the time per
+answer, the in-process embedding cache emptied before each:
   - as the service scores it: the bank loaded into the `copilot_bench_feedback` database, its
     reference texts embedded there once (the first run only), so only the answer is embedded;
   - cold: every text embedded at answer time, as for a question that is not in the bank.
@@ -22,7 +23,7 @@ from embeddings.model import default_model
 from seed_data.load import load_questions, question_records
 from service.config import Settings
 from service.db import Database, resolve_database_url
-from service.interviews.service import stored_vectors
+from service.interviews.service import filled, stored_vectors
 from service.maintenance import embed_missing
 from service.matching.feedback import KeyPoint, evaluate
 from service.migrate import upgrade
@@ -55,7 +56,7 @@ def _score(answers: list[dict], bank: dict[str, dict], embed) -> tuple[list[int]
     model = default_model()
     scores, times = [], []
     for entry in answers:
-        question = bank[entry["questionId"]]
+        question = _question(bank[entry["questionId"]], entry.get("fill"))
         model._cache.clear()
         started = time.perf_counter()
         feedback = evaluate(
@@ -70,6 +71,14 @@ def _score(answers: list[dict], bank: dict[str, dict], embed) -> tuple[list[int]
         times.append((time.perf_counter() - started) * 1000)
         scores.append(feedback.score)
     return scores, times
+
+
+def _question(record: dict, values: dict[str, str] | None) -> dict:
+    """The bank question as asked: a template filled in as an interview fills it."""
+    if not values:
+        return record
+    asked = filled(record["text"], record["keyPoints"], record["modelAnswer"], values)
+    return record | {"text": asked["text"], "keyPoints": asked["key_points"], "modelAnswer": asked["model_answer"]}
 
 
 def _timing(times: list[float]) -> dict[str, float]:
@@ -99,7 +108,13 @@ def main() -> None:
     per_set = {}
     for name in sorted({entry["set"] for entry in answers}):
         picked = [i for i, entry in enumerate(answers) if entry["set"] == name]
-        per_set[name] = round(spearman([scores[i] for i in picked], [grades[i] for i in picked]), 3)
+        labels: dict[str, list[int]] = {}
+        for i in picked:
+            labels.setdefault(answers[i]["label"], []).append(scores[i])
+        per_set[name] = {
+            "spearman": round(spearman([scores[i] for i in picked], [grades[i] for i in picked]), 3),
+            "mean_score_per_label": {label: round(statistics.mean(values), 1) for label, values in sorted(labels.items())},
+        }
     result = {
         "answers": len(answers),
         "spearman": round(spearman(scores, grades), 3),

@@ -384,14 +384,23 @@ def _planned(session: Session, interview: Interview) -> InterviewTurn | None:
         return None
     return InterviewTurn(
         id=uuid.uuid4(), position=len(interview.turns), slot=slot_number, question_id=question.id, kind=question.kind, level=level,
-        skill=slot.get("skill"), follow_up=False, text=_fill(question.text, values), reason=slot.get("reason", ""),
-        key_points=[{**point, "point": _fill(point["point"], values), **({"followUp": _fill(point["followUp"], values)} if point.get("followUp") else {})} for point in question.key_points],
-        model_answer=_fill(question.model_answer, values), star=question.star,
+        skill=slot.get("skill"), follow_up=False, reason=slot.get("reason", ""), star=question.star,
+        **filled(question.text, question.key_points, question.model_answer, values),
     )
 
 
 def _fill(text: str, values: dict[str, str]) -> str:
     return re.sub(r"\{(\w+)\}", lambda match: values.get(match.group(1), match.group(0)), text)
+
+
+def filled(text: str, key_points: Sequence[dict[str, Any]], model_answer: str, values: dict[str, str]) -> dict[str, Any]:
+    """A template question with its placeholders ({skill}, {project}, {technology}, {role},
+    {known}) filled in: its text, key points (with their follow-ups) and model answer."""
+    return {
+        "text": _fill(text, values),
+        "key_points": [{**point, "point": _fill(point["point"], values), **({"followUp": _fill(point["followUp"], values)} if point.get("followUp") else {})} for point in key_points],
+        "model_answer": _fill(model_answer, values),
+    }
 
 
 def _shift(level: str, steps: int) -> str:
