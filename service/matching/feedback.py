@@ -19,7 +19,7 @@ Embed = Callable[[Sequence[str]], list[list[float]]]
 WORD_RE = re.compile(r"[a-z0-9][a-z0-9+#.'%-]*", re.I)
 SENTENCE_RE = re.compile(r"(?<=[.!?])\s+|\n+")
 POINT_MATCH, POINT_PARTIAL = 0.62, 0.5  # cosine of a key point and the closest answer sentence
-OFF_TOPIC = 0.22  # cosine of the whole answer and the question with its model answer
+OFF_TOPIC = 0.22  # cosine of the answer (its sentence vectors summed) and the question with its model answer
 BESIDE = 0.3  # mean cosine of a technical question's key points and their closest answer sentences
 ECHO = 0.9  # an answer sentence this close to the question repeats it
 
