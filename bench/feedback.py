@@ -55,8 +55,11 @@ def spearman(a: list[float], b: list[float]) -> float:
 def _score(answers: list[dict], bank: dict[str, dict], embed) -> tuple[list[int], list[float]]:
     model = default_model()
     scores, times = [], []
+    templates = [record for record in bank.values() if record["kind"] in ("gap", "project")]
     for entry in answers:
         question = _question(bank[entry["questionId"]], entry.get("fill"))
+        # as in an interview: a template is weighed against the other templates, filled in the same way
+        rivals = [filled(other["text"], [], "", entry["fill"])["text"] for other in templates if other["id"] != entry["questionId"]] if entry.get("fill") else []
         model._cache.clear()
         started = time.perf_counter()
         feedback = evaluate(
@@ -66,6 +69,7 @@ def _score(answers: list[dict], bank: dict[str, dict], embed) -> tuple[list[int]
             key_points=[KeyPoint(p["point"], tuple(p["terms"]), p.get("followUp")) for p in question["keyPoints"]],
             model_answer=question["modelAnswer"],
             star=question.get("star"),
+            rivals=rivals,
             embed=embed,
         )
         times.append((time.perf_counter() - started) * 1000)

@@ -89,3 +89,33 @@ def test_star_parts_are_detected_in_a_behavioural_answer(embed):
     vague = evaluate(question="Tell me about a time a client was unhappy with delivery.", answer="We usually talk to the client and fix things together as a team.", kind="behavioural", star=STAR, embed=embed)
     assert not vague.star["complete"] and vague.score < full.score
     assert any(line.startswith("Result (add)") for line in vague.outline)
+
+
+def test_an_answer_that_fits_other_questions_better_is_beside_the_point(embed):
+    from seed_data.load import question_records
+    from service.interviews.service import filled
+
+    values = {"skill": "Playwright", "known": "Selenium", "project": "Internet banking portal", "technology": "Selenium", "role": "QA engineer"}
+    templates = {record["id"]: record for record in question_records() if record["kind"] in ("gap", "project")}
+    asked = filled(templates["gap-1"]["text"], templates["gap-1"]["keyPoints"], templates["gap-1"]["modelAnswer"], values)
+    rivals = [filled(record["text"], [], "", values)["text"] for code, record in templates.items() if code != "gap-1"]
+    points = [KeyPoint(point["point"], tuple(point["terms"]), point.get("followUp")) for point in asked["key_points"]]
+
+    def score(answer, **extra):
+        return evaluate(question=asked["text"], answer=answer, kind="gap", key_points=points, model_answer=asked["model_answer"], embed=embed, **extra)
+
+    # asked how they would ramp up on Playwright, they describe the project they test today
+    elsewhere = (
+        "On the internet banking portal I automate the regression suite with Selenium and TestNG. There are about 450 "
+        "cases and they run every night in Jenkins against the UAT environment. I wrote most of the page objects and "
+        "the Allure reports, and I review the pull requests of two junior testers."
+    )
+    assert score(elsewhere, rivals=rivals).off_topic and score(elsewhere, rivals=rivals).score <= 10
+    assert not score(elsewhere).off_topic  # without the other questions to compare with, it passes as on topic
+    on_point = (
+        "I have not used Playwright on a project yet. In the first days I would follow the official getting-started "
+        "guide and write a few small tests against our staging site to practise locators and auto-waiting. Then I "
+        "would run the team's existing suite locally, read how the specs are organised, and ask for a small real "
+        "ticket in the first week. I would ask a senior tester to review my first pull requests closely."
+    )
+    assert not score(on_point, rivals=rivals).off_topic and score(on_point, rivals=rivals).score >= 60

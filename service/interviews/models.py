@@ -100,6 +100,7 @@ class InterviewTurn(UuidPk, Audited, Base):
     key_points: Mapped[list[Any]] = mapped_column(default=list)
     model_answer: Mapped[str | None] = mapped_column(sa.Text)
     star: Mapped[dict[str, Any] | None]
+    fill: Mapped[dict[str, Any] | None]  # a template's placeholders as filled in: {"skill": ..., "project": ...}
     answer: Mapped[str | None] = mapped_column(sa.Text)
     duration_seconds: Mapped[float | None]
     score: Mapped[int | None]

@@ -322,7 +322,7 @@ def next_question(session: Session, *, interview: Interview) -> InterviewTurn | 
         return None
     # a filled-in template or a follow-up is not in the stored bank texts: embed its texts while the
     # candidate thinks, so the answer's feedback embeds only the answer
-    stored_vectors(session)(reference_texts(turn.text, _key_points(turn.key_points), turn.model_answer))
+    stored_vectors(session)([*reference_texts(turn.text, _key_points(turn.key_points), turn.model_answer), *_rivals(session, turn)])
     session.add(turn)
     interview.turns.append(turn)
     session.commit()
@@ -384,9 +384,18 @@ def _planned(session: Session, interview: Interview) -> InterviewTurn | None:
         return None
     return InterviewTurn(
         id=uuid.uuid4(), position=len(interview.turns), slot=slot_number, question_id=question.id, kind=question.kind, level=level,
-        skill=slot.get("skill"), follow_up=False, reason=slot.get("reason", ""), star=question.star,
+        skill=slot.get("skill"), follow_up=False, reason=slot.get("reason", ""), star=question.star, fill=values or None,
         **filled(question.text, question.key_points, question.model_answer, values),
     )
+
+
+def _rivals(session: Session, turn: InterviewTurn) -> list[str]:
+    """For a filled-in template: the other templates filled in the same way, the questions an
+    answer beside the point tends to fit better than the one asked."""
+    if not turn.fill:
+        return []
+    texts = session.scalars(sa.select(Question.text).where(Question.kind.in_(["gap", "project"]), Question.id != turn.question_id).order_by(Question.code))
+    return [_fill(text, turn.fill) for text in texts]
 
 
 def _fill(text: str, values: dict[str, str]) -> str:
@@ -471,7 +480,7 @@ def answer(session: Session, *, interview: Interview, text: str, duration_second
         raise Conflict("No question is waiting for an answer: GET the interview's /next question first.")
     feedback = evaluate(
         question=turn.text, answer=text, kind=turn.kind, key_points=_key_points(turn.key_points), model_answer=turn.model_answer,
-        star=turn.star, duration=duration_seconds, embed=stored_vectors(session),
+        star=turn.star, duration=duration_seconds, rivals=_rivals(session, turn), embed=stored_vectors(session),
     )
     turn.answer, turn.duration_seconds, turn.score = text, duration_seconds, feedback.score
     coach = coach_note(question=turn.text, answer=text, feedback=feedback, model_answer=turn.model_answer)

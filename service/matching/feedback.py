@@ -21,6 +21,7 @@ SENTENCE_RE = re.compile(r"(?<=[.!?])\s+|\n+")
 POINT_MATCH, POINT_PARTIAL = 0.62, 0.5  # cosine of a key point and the closest answer sentence
 OFF_TOPIC = 0.22  # cosine of the answer (its sentence vectors summed) and the question with its model answer
 BESIDE = 0.3  # mean cosine of a technical question's key points and their closest answer sentences
+RIVALS_AHEAD = 5  # an answer that more of the other questions fit better than the one asked is beside the point
 ECHO = 0.9  # an answer sentence this close to the question repeats it
 
 FILLERS = ("um", "uh", "erm", "hmm", "basically", "actually", "you know", "i mean", "kind of", "sort of", "like,", "so yeah", "literally")
@@ -270,8 +271,12 @@ def evaluate(
     model_answer: str | None = None,
     star: dict[str, str] | None = None,
     duration: float | None = None,
+    rivals: Sequence[str] = (),
     embed: Embed,
 ) -> Feedback:
+    """Feedback on one answer. `rivals` are other questions the answer might be answering instead
+    (for a filled-in template: the other templates, filled in the same way); an answer that more
+    than RIVALS_AHEAD of them fit better than the question asked is beside the point."""
     specific = kind == "technical"  # key points of templates and behavioural rubrics are worded in general terms
     kind = "behavioural" if kind == "behavioural" else "technical"
     answer = answer.strip()
@@ -279,17 +284,22 @@ def evaluate(
         return _empty(kind, key_points, model_answer, star)
     answer_sentences = sentences(answer) or [answer]
     reference, *_ = references = reference_texts(question, key_points, model_answer)
-    texts = list(dict.fromkeys([*answer_sentences, *references]))
+    texts = list(dict.fromkeys([*answer_sentences, *references, *rivals]))
     vectors = dict(zip(texts, embed(texts), strict=True))
     # a sentence that only says the question again earns nothing
     own = [sentence for sentence in answer_sentences if not _echoes(sentence, question, vectors)]
     own_text = " ".join(own)
-    relevance = _cosine([sum(values) for values in zip(*(vectors[sentence] for sentence in own))], vectors[reference]) if own else 0.0
+    meaning = [sum(values) for values in zip(*(vectors[sentence] for sentence in own))]
+    relevance = _cosine(meaning, vectors[reference]) if own else 0.0
     coverage, closeness, points = _content(key_points, own_text, own, vectors)
-    # beside the point: far from the question as a whole or, for a technical question with its
-    # own key points, talking around the topic without coming near any of them
+    # beside the point: far from the question as a whole; for a technical question with its own
+    # key points, talking around the topic without coming near any of them; or answering other
+    # questions better than this one
+    asked = _cosine(meaning, vectors[question]) if own else 0.0
+    better = sum(1 for rival in rivals if own and _cosine(meaning, vectors[rival]) > asked)
     beside = relevance < OFF_TOPIC or (specific and bool(key_points) and closeness < BESIDE)
-    off_topic = bool(own) and beside and not any(point.status == "covered" for point in points)
+    # the rivals' test stands even when loose terms covered a point: those words were said about something else
+    off_topic = bool(own) and ((beside and not any(point.status == "covered" for point in points)) or better > RIVALS_AHEAD)
     if not key_points:
         coverage = max(0.0, min(1.0, (relevance - 0.2) / 0.5))
     content_score = 0 if off_topic else round(100 * (0.85 * coverage + 0.15 * max(0.0, min(1.0, relevance / 0.7))))
