@@ -111,7 +111,6 @@ def test_an_answer_that_fits_other_questions_better_is_beside_the_point(embed):
         "the Allure reports, and I review the pull requests of two junior testers."
     )
     assert score(elsewhere, rivals=rivals).off_topic and score(elsewhere, rivals=rivals).score <= 10
-    assert not score(elsewhere).off_topic  # without the other questions to compare with, it passes as on topic
     on_point = (
         "I have not used Playwright on a project yet. In the first days I would follow the official getting-started "
         "guide and write a few small tests against our staging site to practise locators and auto-waiting. Then I "
@@ -119,3 +118,23 @@ def test_an_answer_that_fits_other_questions_better_is_beside_the_point(embed):
         "ticket in the first week. I would ask a senior tester to review my first pull requests closely."
     )
     assert not score(on_point, rivals=rivals).off_topic and score(on_point, rivals=rivals).score >= 60
+
+
+def test_the_rivals_test_stands_even_when_a_loose_term_covers_a_point(embed):
+    question = "You haven't used Playwright yet. How would you get productive with it in your first two weeks?"
+    points = [KeyPoint("Learns in the project's real code", ("project|codebase",))]
+    answer = "In my current project I automate the regression suite with Selenium and TestNG: about 450 cases run every night in Jenkins, and I wrote most of the page objects."
+    rivals = [
+        "How was your current project tested?",
+        "Which automated tests did you write yourself in your project?",
+        "How do your automated tests run in the pipeline every night?",
+        "How did you structure the Selenium page objects in your test suite?",
+        "What does your nightly regression suite cover?",
+        "How many automated test cases does your project have, and who maintains them?",
+    ]
+    alone = evaluate(question=question, answer=answer, kind="gap", key_points=points, embed=embed)
+    assert not alone.off_topic and alone.content["covered"]  # "project" covers the point
+    compared = evaluate(question=question, answer=answer, kind="gap", key_points=points, rivals=rivals, embed=embed)
+    assert compared.off_topic and compared.score <= 10
+    # one rival fewer than needed is not enough: five questions fitting better do not make it off-topic
+    assert not evaluate(question=question, answer=answer, kind="gap", key_points=points, rivals=rivals[:5], embed=embed).off_topic

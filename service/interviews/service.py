@@ -389,6 +389,12 @@ def _planned(session: Session, interview: Interview) -> InterviewTurn | None:
     )
 
 
+def _project_name(name: str) -> str:
+    """A CV project's name as the templates say it ("in the {project} project"): without a
+    leading "the" or a trailing "project" of its own."""
+    return re.sub(r"^the\s+|\s+project$", "", name.strip(), flags=re.I) or name
+
+
 def _rivals(session: Session, turn: InterviewTurn) -> list[str]:
     """For a filled-in template: the other templates filled in the same way, the questions an
     answer beside the point tends to fit better than the one asked."""
@@ -443,7 +449,7 @@ def _pick(session: Session, interview: Interview, slot: dict[str, Any], used: se
         choice = _nearest(session, fresh.where(Question.kind == "technical"), slot["requirement"])
         return choice, {}, choice.level if choice else wanted
     if slot["kind"] == "project":
-        values = {"project": slot["project"], "technology": slot["technology"], "role": slot["role"]}
+        values = {"project": _project_name(slot["project"]), "technology": slot["technology"], "role": slot["role"]}
         return _nearest(session, fresh.where(Question.kind == "project"), f"{slot['technology']} in {slot['project']}"), values, "any"
     if slot["kind"] == "system_design":
         project = projects.get_project(session, project_id=interview.project_id)
