@@ -6,7 +6,9 @@ label: strong, partial, poor, off_topic; an answer to a template gives its place
 Spearman's rank correlation between score and grade, the mean score per label, and the time per
 answer, the in-process embedding cache emptied before each:
   - as the service scores it: the bank loaded into the `copilot_bench_feedback` database, its
-    reference texts embedded there once (the first run only), so only the answer is embedded;
+    reference texts embedded there once (the first run only), so only the answer is embedded; a
+    filled-in template has its texts and rivals embedded when it is asked, as GET /next does,
+    timed apart (template_ask_ms);
   - cold: every text embedded at answer time, as for a question that is not in the bank.
 
     .venv/bin/python -m bench.feedback
@@ -25,7 +27,7 @@ from service.config import Settings
 from service.db import Database, resolve_database_url
 from service.interviews.service import filled, stored_vectors
 from service.maintenance import embed_missing
-from service.matching.feedback import KeyPoint, evaluate
+from service.matching.feedback import KeyPoint, evaluate, reference_texts
 from service.migrate import upgrade
 
 DATA = Path(__file__).parent / "data" / "answers"
@@ -52,21 +54,28 @@ def spearman(a: list[float], b: list[float]) -> float:
     return cov / ((sum((x - ma) ** 2 for x in ra) * sum((y - mb) ** 2 for y in rb)) ** 0.5)
 
 
-def _score(answers: list[dict], bank: dict[str, dict], embed) -> tuple[list[int], list[float]]:
+def _score(answers: list[dict], bank: dict[str, dict], embed, *, prepare: bool) -> tuple[list[int], list[float], list[float]]:
+    """Scores and times per answer, and for the filled-in templates the time to prepare them when
+    asked (their texts and rivals embedded, as GET /next does before the answer comes)."""
     model = default_model()
-    scores, times = [], []
+    scores, times, asking = [], [], []
     templates = [record for record in bank.values() if record["kind"] in ("gap", "project")]
     for entry in answers:
         question = _question(bank[entry["questionId"]], entry.get("fill"))
+        key_points = [KeyPoint(p["point"], tuple(p["terms"]), p.get("followUp")) for p in question["keyPoints"]]
         # as in an interview: a template is weighed against the other templates, filled in the same way
         rivals = [filled(other["text"], [], "", entry["fill"])["text"] for other in templates if other["id"] != entry["questionId"]] if entry.get("fill") else []
         model._cache.clear()
+        if rivals and prepare:
+            started = time.perf_counter()
+            embed([*reference_texts(question["text"], key_points, question["modelAnswer"]), *rivals])
+            asking.append((time.perf_counter() - started) * 1000)
         started = time.perf_counter()
         feedback = evaluate(
             question=question["text"],
             answer=entry["answer"],
             kind=question["kind"],
-            key_points=[KeyPoint(p["point"], tuple(p["terms"]), p.get("followUp")) for p in question["keyPoints"]],
+            key_points=key_points,
             model_answer=question["modelAnswer"],
             star=question.get("star"),
             rivals=rivals,
@@ -74,7 +83,7 @@ def _score(answers: list[dict], bank: dict[str, dict], embed) -> tuple[list[int]
         )
         times.append((time.perf_counter() - started) * 1000)
         scores.append(feedback.score)
-    return scores, times
+    return scores, times, asking
 
 
 def _question(record: dict, values: dict[str, str] | None) -> dict:
@@ -103,8 +112,8 @@ def main() -> None:
         embedded = embed_missing(session)
         if embedded:
             print(f"embedded {embedded} bank texts in {time.perf_counter() - started:.0f} s")
-        scores, times = _score(answers, bank, stored_vectors(session))
-    cold_scores, cold_times = _score(answers, bank, model.embed)
+        scores, times, asking = _score(answers, bank, stored_vectors(session), prepare=True)
+    cold_scores, cold_times, _ = _score(answers, bank, model.embed, prepare=False)
     grades = [entry["grade"] for entry in answers]
     by_label: dict[str, list[int]] = {}
     for entry, score in zip(answers, scores, strict=True):
@@ -127,6 +136,7 @@ def main() -> None:
         "same_scores_cold": scores == cold_scores,
         "feedback_ms": _timing(times),
         "feedback_ms_cold": _timing(cold_times),
+        "template_ask_ms": _timing(asking),
     }
     print(json.dumps(result, indent=2))
     database.engine.dispose()
