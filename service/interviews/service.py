@@ -157,17 +157,17 @@ def evaluate_any(
         points = _points_from_text(sentences(reference_answer))
     else:
         points = []
+    model_answer = reference_answer or (bank.model_answer if bank is not None else None)
     feedback = evaluate(
         question=question,
         answer=answer,
         kind=kind or (bank.kind if bank is not None else "technical"),
         key_points=_key_points(points),
-        model_answer=reference_answer or (bank.model_answer if bank is not None else None),
+        model_answer=model_answer,
         star=bank.star if bank is not None else None,
         duration=duration_seconds,
         embed=stored_vectors(session),
     )
-    model_answer = reference_answer or (bank.model_answer if bank is not None else None)
     return {
         **feedback_json(feedback),
         "bankQuestion": {"id": bank.code, "text": bank.text} if bank is not None else None,
