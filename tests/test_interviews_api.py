@@ -174,3 +174,24 @@ def test_bank_reference_texts_are_stored_and_used_instead_of_the_model(session):
     vectors = stored_vectors(session)([texts[1], "An answer nobody stored."])
     assert vectors[0] == pytest.approx(marker)
     assert vectors[1] == pytest.approx(default_model().embed_one("An answer nobody stored."))
+
+
+def test_project_templates_fit_the_kind_of_technology(session, bank):
+    from service.interviews.models import Interview
+    from service.interviews.service import _pick
+
+    interview = Interview(current_difficulty="mid")
+
+    def every_pick(kind):
+        slot = {"kind": "project", "project": "Shop", "technology": "Some technology", "technologyKind": kind, "role": "Backend developer"}
+        used, codes = set(), []
+        while (question := _pick(session, interview, slot, used)[0]) is not None and question.id not in used:
+            used.add(question.id)
+            codes.append(question.code)
+        return set(codes)
+
+    framework, database = every_pick("framework"), every_pick("database")
+    # the tables of a database, and tuning a server, are asked about databases, not about a framework
+    assert "project-10" not in framework and "project-22" not in framework and "project-18" in framework
+    assert {"project-10", "project-22"} <= database and "project-18" not in database
+    assert len(framework) >= 20 and len(database) >= 20

@@ -210,7 +210,7 @@ def _slots(report: dict[str, Any], resume: Any, kind: str, count: int, level: st
             for item in entry.get("evidence", []):
                 if item.get("source") == "project":
                     evidence[item["name"]] += 2 if requirement["importance"] == "must" else 1
-                    technology_of.setdefault(item["name"], Counter())[skill.name] += 1
+                    technology_of.setdefault(item["name"], Counter())[skill.slug] += 1
     # the must-haves, gaps and strengths in turn (the gaps lead), then the nice-to-haves
     woven = [slot for pair in zip_longest(gaps, met) for slot in pair if slot is not None]
     technical = _unique_skills(woven, nice)
@@ -218,7 +218,11 @@ def _slots(report: dict[str, Any], resume: Any, kind: str, count: int, level: st
     project = None
     if kind != "behavioural" and evidence:
         name, _ = evidence.most_common(1)[0]
-        project = {"kind": "project", "project": name, "technology": technology_of[name].most_common(1)[0][0], "role": _role(resume), "reason": f"your project {name} shows the JD's skills best"}
+        technology = taxonomy.skills[technology_of[name].most_common(1)[0][0]]
+        project = {
+            "kind": "project", "project": name, "technology": technology.name, "technologyKind": technology.kind, "role": _role(resume),
+            "reason": f"your project {name} shows the JD's skills best",
+        }
     design = 1 if kind != "behavioural" and level == "senior" and count >= 6 else 0
     room = count - behavioural - (1 if project else 0) - design
     planned: list[dict[str, Any]] = []
@@ -450,7 +454,9 @@ def _pick(session: Session, interview: Interview, slot: dict[str, Any], used: se
         return choice, {}, choice.level if choice else wanted
     if slot["kind"] == "project":
         values = {"project": _project_name(slot["project"]), "technology": slot["technology"], "role": slot["role"]}
-        return _nearest(session, fresh.where(Question.kind == "project"), f"{slot['technology']} in {slot['project']}"), values, "any"
+        # a template about, say, the tables of a database asks it only when the technology is one
+        fitting = sa.or_(Question.skill_kinds == [], Question.skill_kinds.contains([slot.get("technologyKind", "")]))
+        return _nearest(session, fresh.where(Question.kind == "project", fitting), f"{slot['technology']} in {slot['project']}"), values, "any"
     if slot["kind"] == "system_design":
         project = projects.get_project(session, project_id=interview.project_id)
         names = ", ".join(skills.taxonomy().skills[slug].name for slug in slot.get("skills", []) if skills.taxonomy().get(slug))
