@@ -7,7 +7,7 @@ from service.interviews.models import INTERVIEW_KINDS
 from service.schemas import AuditSchema, choice
 
 FEEDBACK_DESCRIPTION = (
-    "score 0-100; summary; offTopic; content (score, relevance, covered, partial, missed, vague, notes); clarity (score, words, "
+    "score 0-100; summary; offTopic; content (score, relevance, covered, partial, missed, vague, specifics (named tools, code and numbers: fewer than 8 lower the content score by up to a fifth), notes); clarity (score, words, "
     "sentences, averageSentenceWords, longestSentenceWords, fillers, fillerWords, signposts, rambling, notes); confidence (score, "
     "hedges, hedgeWords, ownership {i, we}, assertiveVerbs, numbers, wordsPerMinute, notes); star (behavioural: score, complete, and "
     "situation/task/action/result each with present, evidence, strong); keyPoints (point, status covered/partial/missed, evidence, "

@@ -22,6 +22,8 @@ POINT_MATCH, POINT_PARTIAL = 0.62, 0.5  # cosine of a key point and the closest 
 OFF_TOPIC = 0.22  # cosine of the answer (its sentence vectors summed) and the question with its model answer
 BESIDE = 0.3  # mean cosine of a technical question's key points and their closest answer sentences
 RIVALS_AHEAD = 5  # an answer that more of the other questions fit better than the one asked is beside the point
+SPECIFICS_ENOUGH = 8  # named tools, code and numbers that make an answer concrete
+DEPTH_FLOOR = 0.8  # the share of the content score an answer without any specifics keeps
 ECHO = 0.9  # an answer sentence this close to the question repeats it
 
 FILLERS = ("um", "uh", "erm", "hmm", "basically", "actually", "you know", "i mean", "kind of", "sort of", "like,", "so yeah", "literally")
@@ -302,7 +304,9 @@ def evaluate(
     off_topic = bool(own) and ((beside and not any(point.status == "covered" for point in points)) or better > RIVALS_AHEAD)
     if not key_points:
         coverage = max(0.0, min(1.0, (relevance - 0.2) / 0.5))
-    content_score = 0 if off_topic else round(100 * (0.85 * coverage + 0.15 * max(0.0, min(1.0, relevance / 0.7))))
+    detail = _specifics(own)
+    depth = DEPTH_FLOOR + (1 - DEPTH_FLOOR) * min(1.0, len(detail) / SPECIFICS_ENOUGH)
+    content_score = 0 if off_topic else round(100 * depth * (0.85 * coverage + 0.15 * max(0.0, min(1.0, relevance / 0.7))))
     vague = _vague(answer)
     content = {
         "score": content_score,
@@ -311,7 +315,8 @@ def evaluate(
         "partial": [p.point for p in points if p.status == "partial"],
         "missed": [p.point for p in points if p.status == "missed"],
         "vague": vague,
-        "notes": _content_notes(off_topic, points, vague, echoed=len(answer_sentences) - len(own)),
+        "specifics": detail,
+        "notes": _content_notes(off_topic, points, vague, echoed=len(answer_sentences) - len(own), specifics=len(detail)),
     }
     clarity = _clarity(answer, answer_sentences, kind)
     confidence = _confidence(answer, duration)
@@ -337,6 +342,22 @@ def evaluate(
     )
 
 
+_NAMED = re.compile(r"[A-Za-z][\w.+#/-]*")
+
+
+def _specifics(answer_sentences: Sequence[str]) -> list[str]:
+    """The concrete things an answer names: tools and products (capitalised after a sentence's
+    first word), code-like tokens (camelCase, dotted, with digits) and numbers."""
+    found: dict[str, str] = {}
+    for sentence in answer_sentences:
+        for token in _NAMED.findall(sentence)[1:]:
+            if (token[0].isupper() and token != "I" and not token.startswith("I'")) or re.search(r"[a-z][A-Z]|\w\.\w|\d", token):
+                found.setdefault(token.lower().rstrip("."), token.rstrip("."))
+        for match in _NUMBER.finditer(sentence):
+            found.setdefault(match.group(0).strip().lower(), match.group(0).strip())
+    return list(found.values())
+
+
 _GENERIC = re.compile(r"\b(stuff|things|etc|and so on|something like that|various|some kind of|in general|it depends)\b", re.I)
 
 
@@ -345,7 +366,7 @@ def _vague(answer: str) -> list[str]:
     return sorted({match.group(0).lower() for match in _GENERIC.finditer(answer)})
 
 
-def _content_notes(off_topic: bool, points: Sequence[PointResult], vague: Sequence[str], *, echoed: int) -> list[str]:
+def _content_notes(off_topic: bool, points: Sequence[PointResult], vague: Sequence[str], *, echoed: int, specifics: int) -> list[str]:
     notes = []
     if echoed:
         notes.append(f"{echoed} sentence{'s' if echoed > 1 else ''} only repeat{'' if echoed > 1 else 's'} the question and count for nothing: answer it instead.")
@@ -355,6 +376,8 @@ def _content_notes(off_topic: bool, points: Sequence[PointResult], vague: Sequen
     notes += [f"Touched on but not explained: {p.point}" for p in points if p.status == "partial"]
     if vague:
         notes.append(f"Vague wording stands in for specifics: {', '.join(vague)}.")
+    if specifics < SPECIFICS_ENOUGH // 2:
+        notes.append(f"Few specifics ({specifics}): name the tools, versions, settings and numbers you actually worked with.")
     return notes
 
 
@@ -393,7 +416,7 @@ def _summary(score: int, off_topic: bool, content: dict[str, object], star_resul
 
 def _empty(kind: str, key_points: Sequence[KeyPoint], model_answer: str | None, star: dict[str, str] | None) -> Feedback:
     points = [PointResult(point.point, "missed", None, point.follow_up) for point in key_points]
-    content = {"score": 0, "relevance": 0.0, "covered": [], "partial": [], "missed": [p.point for p in points], "vague": [], "notes": ["No answer was given."]}
+    content = {"score": 0, "relevance": 0.0, "covered": [], "partial": [], "missed": [p.point for p in points], "vague": [], "specifics": [], "notes": ["No answer was given."]}
     clarity = {"score": 0, "words": 0, "sentences": 0, "averageSentenceWords": 0, "longestSentenceWords": 0, "fillers": 0, "fillerWords": [], "signposts": [], "rambling": False, "notes": ["No answer was given."]}
     confidence = {"score": 0, "hedges": 0, "hedgeWords": [], "ownership": {"i": 0, "we": 0}, "assertiveVerbs": [], "numbers": [], "wordsPerMinute": None, "notes": []}
     star_result = _star("", [], star) if kind == "behavioural" else None
