@@ -316,7 +316,7 @@ def evaluate(
         "missed": [p.point for p in points if p.status == "missed"],
         "vague": vague,
         "specifics": detail,
-        "notes": _content_notes(off_topic, points, vague, echoed=len(answer_sentences) - len(own), specifics=len(detail)),
+        "notes": _content_notes(off_topic, points, vague, echoed=len(answer_sentences) - len(own), specifics=len(detail), kind=kind),
     }
     clarity = _clarity(answer, answer_sentences, kind)
     confidence = _confidence(answer, duration)
@@ -366,7 +366,7 @@ def _vague(answer: str) -> list[str]:
     return sorted({match.group(0).lower() for match in _GENERIC.finditer(answer)})
 
 
-def _content_notes(off_topic: bool, points: Sequence[PointResult], vague: Sequence[str], *, echoed: int, specifics: int) -> list[str]:
+def _content_notes(off_topic: bool, points: Sequence[PointResult], vague: Sequence[str], *, echoed: int, specifics: int, kind: str) -> list[str]:
     notes = []
     if echoed:
         notes.append(f"{echoed} sentence{'s' if echoed > 1 else ''} only repeat{'' if echoed > 1 else 's'} the question and count for nothing: answer it instead.")
@@ -377,7 +377,8 @@ def _content_notes(off_topic: bool, points: Sequence[PointResult], vague: Sequen
     if vague:
         notes.append(f"Vague wording stands in for specifics: {', '.join(vague)}.")
     if specifics < SPECIFICS_ENOUGH // 2:
-        notes.append(f"Few specifics ({specifics}): name the tools, versions, settings and numbers you actually worked with.")
+        what = "the project, the tools and the numbers" if kind == "behavioural" else "the tools, versions, settings and numbers you actually worked with"
+        notes.append(f"Few specifics ({specifics}): name {what}.")
     return notes
 
 
