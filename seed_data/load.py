@@ -94,10 +94,12 @@ def load_reference_data(session: Session) -> dict[str, int]:
 def load_resources(session: Session) -> int:
     """The learning-resource catalogue (seed_data/resources/resources.json); resources already
     stored (by id) are left as they are. Vectors follow in the background (embed_missing)."""
+    stored = set(session.scalars(sa.select(Resource.id)))  # on every start: insert only what is new
     rows = [
         {key: entry[key] for key in ("title", "url", "type", "provider", "language", "free", "level", "hours", "skills")}
         | {"id": uuid.UUID(entry["id"])}
         for entry in _read(SEED_DIR / "resources" / "resources.json")
+        if uuid.UUID(entry["id"]) not in stored
     ]
     created = 0
     for start in range(0, len(rows), 500):
@@ -116,6 +118,7 @@ def question_records() -> list[dict[str, Any]]:
 def load_questions(session: Session) -> int:
     """The question bank, by code: new questions are added, changed ones updated (their vector is
     made again when the wording changed). Answers how many rows were written."""
+    records = question_records()
     rows = [
         {
             "id": uuid.uuid5(uuid.NAMESPACE_URL, f"interview-copilot:question:{entry['id']}"),
@@ -131,7 +134,7 @@ def load_questions(session: Session) -> int:
             "needs": entry.get("needs", []),
             "skill_kinds": entry.get("skillKinds", []),
         }
-        for entry in question_records()
+        for entry in records
     ]
     written = 0
     for start in range(0, len(rows), 200):
@@ -143,21 +146,22 @@ def load_questions(session: Session) -> int:
             where=sa.or_(*(getattr(Question, name).is_distinct_from(value) for name, value in changed.items())),
         )
         written += session.execute(stmt).rowcount
-    load_reference_texts(session)
+    load_reference_texts(session, records)
     return written
 
 
-def load_reference_texts(session: Session) -> int:
+def load_reference_texts(session: Session, records: list[dict[str, Any]]) -> int:
     """The texts answers to bank questions are compared with (see `reference_texts`), stored
     once each by hash, to be embedded with the rest of the seed; answers how many were new.
     Templates are left out: their text is known only once filled in."""
     texts = {
         text
-        for entry in question_records()
+        for entry in records
         if entry["kind"] in ("technical", "behavioural", "system_design")
         for text in reference_texts(entry["text"], [KeyPoint(point["point"], ()) for point in entry["keyPoints"]], entry["modelAnswer"])
     }
-    rows = sorted(({"id": text_hash(text), "text": text} for text in texts), key=lambda row: row["id"])
+    stored = set(session.scalars(sa.select(ReferenceText.id)))  # on every start: insert only what is new
+    rows = sorted(({"id": digest, "text": text} for text in texts if (digest := text_hash(text)) not in stored), key=lambda row: row["id"])
     written = 0
     for start in range(0, len(rows), 500):
         written += session.execute(insert(ReferenceText).values(rows[start : start + 500]).on_conflict_do_nothing()).rowcount
