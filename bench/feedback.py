@@ -25,7 +25,7 @@ from embeddings.model import default_model
 from seed_data.load import load_questions, question_records
 from service.config import Settings
 from service.db import Database, resolve_database_url
-from service.interviews.service import filled, stored_vectors
+from service.interviews.service import filled, rival_texts, stored_vectors
 from service.maintenance import embed_missing
 from service.matching.feedback import KeyPoint, evaluate, reference_texts
 from service.migrate import upgrade
@@ -59,12 +59,12 @@ def _score(answers: list[dict], bank: dict[str, dict], embed, *, prepare: bool) 
     asked (their texts and rivals embedded, as GET /next does before the answer comes)."""
     model = default_model()
     scores, times, asking = [], [], []
-    templates = [record for record in bank.values() if record["kind"] in ("gap", "project")]
+    templates = {code: record["text"] for code, record in bank.items() if record["kind"] in ("gap", "project")}
     for entry in answers:
         question = _question(bank[entry["questionId"]], entry.get("fill"))
         key_points = [KeyPoint(p["point"], tuple(p["terms"]), p.get("followUp")) for p in question["keyPoints"]]
         # as in an interview: a template is weighed against the other templates, filled in the same way
-        rivals = [filled(other["text"], [], "", entry["fill"])["text"] for other in templates if other["id"] != entry["questionId"]] if entry.get("fill") else []
+        rivals = rival_texts(templates, entry["questionId"], entry["fill"]) if entry.get("fill") else []
         model._cache.clear()
         if rivals and prepare:
             started = time.perf_counter()

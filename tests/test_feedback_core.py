@@ -93,12 +93,12 @@ def test_star_parts_are_detected_in_a_behavioural_answer(embed):
 
 def test_an_answer_that_fits_other_questions_better_is_beside_the_point(embed):
     from seed_data.load import question_records
-    from service.interviews.service import filled
+    from service.interviews.service import filled, rival_texts
 
     values = {"skill": "Playwright", "known": "Selenium", "project": "Internet banking portal", "technology": "Selenium", "role": "QA engineer"}
     templates = {record["id"]: record for record in question_records() if record["kind"] in ("gap", "project")}
     asked = filled(templates["gap-1"]["text"], templates["gap-1"]["keyPoints"], templates["gap-1"]["modelAnswer"], values)
-    rivals = [filled(record["text"], [], "", values)["text"] for code, record in templates.items() if code != "gap-1"]
+    rivals = rival_texts({code: record["text"] for code, record in templates.items()}, "gap-1", values)
     points = [KeyPoint(point["point"], tuple(point["terms"]), point.get("followUp")) for point in asked["key_points"]]
 
     def score(answer, **extra):

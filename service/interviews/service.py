@@ -400,12 +400,16 @@ def _project_name(name: str) -> str:
 
 
 def _rivals(session: Session, turn: InterviewTurn) -> list[str]:
-    """For a filled-in template: the other templates filled in the same way, the questions an
-    answer beside the point tends to fit better than the one asked."""
     if not turn.fill:
         return []
-    texts = session.scalars(sa.select(Question.text).where(Question.kind.in_(["gap", "project"]), Question.id != turn.question_id).order_by(Question.code))
-    return [_fill(text, turn.fill) for text in texts]
+    templates = dict(session.execute(sa.select(Question.id, Question.text).where(Question.kind.in_(["gap", "project"])).order_by(Question.code)).all())
+    return rival_texts(templates, turn.question_id, turn.fill)
+
+
+def rival_texts(templates: dict[Any, str], asked: Any, values: dict[str, str]) -> list[str]:
+    """For a filled-in template (`asked`, a key of `templates`): every other template filled in
+    the same way, the questions an answer beside the point tends to fit better than the one asked."""
+    return [_fill(text, values) for key, text in templates.items() if key != asked]
 
 
 def _fill(text: str, values: dict[str, str]) -> str:
