@@ -68,6 +68,7 @@ class Settings:
     @classmethod
     def from_env(cls) -> Settings:
         data_dir = os.environ.get("COPILOT_DATA_DIR")
+        provider = (_text("COPILOT_LLM_PROVIDER") or "none").lower()
         return cls(
             database_url=os.environ.get("DATABASE_URL") or None,
             data_dir=Path(data_dir).expanduser() if data_dir else _default_data_dir(),
@@ -78,9 +79,9 @@ class Settings:
             seed_on_start=_bool("COPILOT_SEED_ON_START", True),
             max_request_mb=_int("COPILOT_MAX_REQUEST_MB", 20),
             log_level=os.environ.get("COPILOT_LOG_LEVEL", "INFO").upper(),
-            llm_provider=(_text("COPILOT_LLM_PROVIDER") or "none").lower(),
+            llm_provider=provider,
             llm_base_url=_text("COPILOT_LLM_BASE_URL"),
-            llm_api_key=_llm_api_key(),
+            llm_api_key=_llm_api_key(provider),
             llm_model=_text("COPILOT_LLM_MODEL"),
             llm_timeout=_int("COPILOT_LLM_TIMEOUT", 20),
             llm_azure_endpoint=_text("COPILOT_LLM_AZURE_ENDPOINT"),
@@ -89,9 +90,8 @@ class Settings:
         )
 
 
-def _llm_api_key() -> str | None:
+def _llm_api_key(provider: str) -> str | None:
     """COPILOT_LLM_API_KEY, else the provider's usual variable (OPENAI_API_KEY, AZURE_OPENAI_API_KEY)."""
-    provider = (_text("COPILOT_LLM_PROVIDER") or "none").lower()
     fallback = {"openai": "OPENAI_API_KEY", "azure": "AZURE_OPENAI_API_KEY"}.get(provider)
     return _text("COPILOT_LLM_API_KEY") or (_text(fallback) if fallback else None)
 

@@ -96,10 +96,9 @@ def _cosine(a: Sequence[float], b: Sequence[float]) -> float:
     return dot / norm if norm else 0.0
 
 
-def _echoes(sentence: str, question: str, vectors: dict[str, list[float]]) -> bool:
+def _echoes(sentence: str, question: str, asked: set[str], vectors: dict[str, list[float]]) -> bool:
     """Whether an answer sentence just says (part of) the question again: nearly all its words
-    are the question's, or it means the same as the whole question."""
-    asked = set(words(question))
+    are among the question's words (`asked`), or it means the same as the whole question."""
     said = [word for word in words(sentence) if len(word) > 2]
     if len(said) >= 3 and sum(word in asked for word in said) >= 0.8 * len(said):
         return True
@@ -289,7 +288,8 @@ def evaluate(
     texts = list(dict.fromkeys([*answer_sentences, *references, *rivals]))
     vectors = dict(zip(texts, embed(texts), strict=True))
     # a sentence that only says the question again earns nothing
-    own = [sentence for sentence in answer_sentences if not _echoes(sentence, question, vectors)]
+    asked = set(words(question))
+    own = [sentence for sentence in answer_sentences if not _echoes(sentence, question, asked, vectors)]
     own_text = " ".join(own)
     meaning = [sum(values) for values in zip(*(vectors[sentence] for sentence in own))]
     relevance = _cosine(meaning, vectors[reference]) if own else 0.0
